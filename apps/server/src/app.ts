@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerAuth, requireRole } from './http/auth.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { notFound } from './http/errors.ts';
+import { registerSecurity } from './http/security.ts';
+import { registerWeb } from './http/web.ts';
+import { registerIdentity } from './modules/identity/identity.module.ts';
+import { createSessionService } from './modules/identity/sessions.service.ts';
+import { mailRepo } from './modules/notifications/mail.repo.ts';
+import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
+import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
+import { healthRoutes } from './modules/operations/health.routes.ts';
+import { createHealthService } from './modules/operations/health.service.ts';
+import type { Cache } from './platform/cache.ts';
+import type { Clock } from './platform/clock.ts';
+import { createSecrets } from './platform/crypto.ts';
+import type { Jobs } from './platform/jobs.ts';
+import type { MailTransport } from './platform/mail-transport.ts';
+import type { Storage } from './platform/storage.ts';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  cache: Cache;
+  jobs: Jobs;
+  mailTransport: MailTransport;
+  storage: Storage;
+  clock: Clock;
+  /** Where the built web app lives (`apps/web/dist`); without it, only the API is served. */
+  webDist?: string | null;
+}
+
+/** Build the whole application: plugins, then one line per module. It never listens (tests inject). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database, cache, jobs, clock } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // proxy-addr takes a hop count as well as addresses.
+    trustProxy: config.http.trustProxy as boolean | string,
+    bodyLimit: config.http.bodyLimit,
+    requestTimeout: config.http.requestTimeoutMs,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
+  const secrets = createSecrets(config.secrets.session, config.secrets.previous);
+  const sessions = createSessionService({
+    database,
+    clock,
+    secrets,
+    idleMs: config.session.idleMs,
+    absoluteMs: config.session.absoluteMs,
+  });
+  registerAuth(app, {
+    sessions,
+    cookieName: config.session.cookieName,
+    corsOrigins: config.http.corsOrigins,
+    publicUrl: config.http.publicUrl,
+    require2faForAdmins: config.admin.require2fa,
+  });
+  await registerSecurity(app, config, cache);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '9tangle LMS API', version: config.version },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: config.session.cookieName },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const requireAdmin = requireRole({ require2faForAdmins: config.admin.require2fa }, 'admin');
+  const mail = createMailService({
+    database,
+    jobs,
+    transport: deps.mailTransport,
+    secrets,
+    from: config.mail.from,
+    log: app.log,
+  });
+  const identity = await registerIdentity(app, {
+    config,
+    database,
+    cache,
+    clock,
+    secrets,
+    storage: deps.storage,
+    sessions,
+    mail,
+    requireAdmin,
+  });
+  await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
+  const health = createHealthService({
+    database,
+    cache,
+    jobs,
+    mailTransport: deps.mailTransport.kind,
+    version: config.version,
+    failedMailSince: (since) => mailRepo.failedSince(database.db, since),
+  });
+  await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
+
+  await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mail.deliver(data.id), {
+    pollingIntervalSeconds: 0.5,
+  });
+  await jobs.work(MAIL_SWEEP_QUEUE, async () => {
+    await mail.sweep();
+  });
+  await jobs.schedule(MAIL_SWEEP_QUEUE, '* * * * *');
+
+  if (deps.webDist) {
+    await registerWeb(app, {
+      webDist: deps.webDist,
+      publicUrl: config.http.publicUrl,
+      loadMe: identity.loadMe,
+    });
+  }
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, async () => {
+    throw notFound('page');
+  });
+  return app;
+}

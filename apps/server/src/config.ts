@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one reader of `process.env`. Parsed once in `main`, failing fast with every bad key listed,
+ * then turned into a nested, typed `Config` the rest of the server receives as an argument.
+ */
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: optionalUrl,
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().min(3).default('9tangle Academy <no-reply@9tangle.local>'),
+  SESSION_SECRET: z.string().optional(),
+  SESSION_SECRET_PREVIOUS: z.string().optional(),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
+  CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: z.string().default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_DIR: z.string().optional(),
+  RATE_LIMIT_API_MAX: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_API_USER_MAX: z.coerce.number().int().min(1).default(1000),
+  RATE_LIMIT_API_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  RATE_LIMIT_AUTH_MAX: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_AUTH_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
+  ADMIN_PASSWORD: z.string().min(10).optional(),
+  REQUIRE_ADMIN_2FA: bool.default(false),
+  SEED_DEMO: bool.default(true),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+  JOBS_ENABLED: bool.default(true),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  version: string;
+  http: {
+    host: string;
+    port: number;
+    publicUrl: URL;
+    corsOrigins: string[];
+    trustProxy: boolean | string | number;
+    requestTimeoutMs: number;
+    bodyLimit: number;
+  };
+  dataDir: string;
+  db: { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string; poolMax: number };
+  redis: { url: string } | null;
+  mail: { from: string; smtpUrl: string | null };
+  secrets: { session: string; previous: string | null };
+  session: { idleMs: number; absoluteMs: number; cookieName: string; secureCookie: boolean };
+  log: { level: Env['LOG_LEVEL']; dir: string | null };
+  rateLimit: {
+    apiMax: number;
+    apiUserMax: number;
+    apiWindowMs: number;
+    authMax: number;
+    authWindowMs: number;
+    loginMaxPerAccount: number;
+    loginMaxPerIp: number;
+    loginLockMs: number;
+  };
+  admin: { email: string | null; password: string | null; require2fa: boolean };
+  seedDemo: boolean;
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  jobsEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const MIN_SECRET_BYTES = 32;
+
+/** Parse the environment into a `Config`, or throw a `ConfigError` listing every bad key. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.1.0'): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const dataDir = resolve(e.DATA_DIR);
+
+  let secret = e.SESSION_SECRET;
+  if (secret === undefined || secret === '') {
+    if (e.NODE_ENV !== 'development')
+      problems.push(`SESSION_SECRET: required when NODE_ENV=${e.NODE_ENV} (at least 32 bytes)`);
+    else secret = developmentSecret(dataDir);
+  }
+  if (secret !== undefined && Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
+    problems.push(
+      `SESSION_SECRET: must be at least ${MIN_SECRET_BYTES} bytes, got ${Buffer.byteLength(secret)} — generate one with: openssl rand -base64 48`,
+    );
+  }
+  if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) problems.push('ADMIN_PASSWORD: set ADMIN_EMAIL with it');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  const https = publicUrl.protocol === 'https:';
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(publicUrl.hostname);
+  return {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    version,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl,
+      corsOrigins: e.CORS_ORIGINS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+      bodyLimit: e.BODY_LIMIT_BYTES,
+    },
+    dataDir,
+    db: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      : { kind: 'pglite', dir: join(dataDir, 'pglite') },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : null,
+    mail: { from: e.MAIL_FROM, smtpUrl: e.SMTP_URL ?? null },
+    secrets: { session: secret as string, previous: e.SESSION_SECRET_PREVIOUS || null },
+    session: {
+      idleMs: e.SESSION_IDLE_HOURS * 3_600_000,
+      absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000,
+      // The __Host- prefix pins the cookie to this host, path / and https.
+      cookieName: https ? '__Host-session' : 'session',
+      // Browsers treat localhost as a secure context, so Secure cookies work there over http too.
+      secureCookie: https || local,
+    },
+    log: { level: e.LOG_LEVEL, dir: e.LOG_DIR ? resolve(e.LOG_DIR) : join(dataDir, 'logs') },
+    rateLimit: {
+      apiMax: e.RATE_LIMIT_API_MAX,
+      apiUserMax: e.RATE_LIMIT_API_USER_MAX,
+      apiWindowMs: e.RATE_LIMIT_API_WINDOW_MINUTES * 60_000,
+      authMax: e.RATE_LIMIT_AUTH_MAX,
+      authWindowMs: e.RATE_LIMIT_AUTH_WINDOW_MINUTES * 60_000,
+      loginMaxPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      loginMaxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    },
+    admin: {
+      email: e.ADMIN_EMAIL ?? null,
+      password: e.ADMIN_PASSWORD ?? null,
+      require2fa: e.REQUIRE_ADMIN_2FA,
+    },
+    seedDemo: e.SEED_DEMO,
+    argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: 1 },
+    jobsEnabled: e.JOBS_ENABLED,
+  };
+}
+
+function parseTrustProxy(v: string): boolean | string | number {
+  if (v === 'true') return true;
+  if (v === 'false' || v === '') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+/** In development a secret is generated once and kept in DATA_DIR, so sessions survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,59 @@
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Cache } from '../platform/cache.ts';
+
+/**
+ * Security headers (a CSP with no inline script), CORS from the allowlist, compression, and rate limits:
+ * `/api` gets 100 requests per 15 minutes per IP by default (the maintenance guide's figure) — signed-in
+ * users are counted per account with a larger allowance — shared through Redis when configured.
+ */
+export async function registerSecurity(app: FastifyInstance, config: Config, cache: Cache): Promise<void> {
+  const https = config.http.publicUrl.protocol === 'https:';
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        // Style attributes (set by UI primitives when positioning popovers) cannot run code.
+        styleSrcAttr: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(cors, {
+    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
+    credentials: true,
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler', // after the session is resolved, so signed-in users are counted per account
+    max: (req) => (req.user ? config.rateLimit.apiUserMax : config.rateLimit.apiMax),
+    timeWindow: config.rateLimit.apiWindowMs,
+    keyGenerator: (req) => (req.user ? `u:${req.user.id}` : `ip:${req.ip}`),
+    allowList: (req) => !req.url.startsWith('/api/'),
+    ...(cache.redis ? { redis: cache.redis, nameSpace: 'rl:', skipOnError: true } : {}),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+    }),
+  });
+}

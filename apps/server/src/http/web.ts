@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MeResponse } from '@9tangle/contracts';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { notFound } from './errors.ts';
+
+interface RenderResult {
+  html: string;
+  head: string;
+  status: number;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+}
+type Render = (url: string, state: { me: MeResponse | null; lang: string }) => Promise<RenderResult>;
+
+const LANGS = ['en', 'ur'];
+
+/** The reader's language: the `lang` cookie, else the first supported one in Accept-Language. */
+export function pickLanguage(req: FastifyRequest): string {
+  const fromCookie = req.cookies.lang;
+  if (fromCookie && LANGS.includes(fromCookie)) return fromCookie;
+  const accept = req.headers['accept-language'] ?? '';
+  for (const part of accept.split(',')) {
+    const code = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
+    if (code && LANGS.includes(code)) return code;
+  }
+  return 'en';
+}
+
+/** Data for the page's JSON block: `<` is escaped so the data can never close the script element. */
+export function stateScript(state: unknown): string {
+  const json = JSON.stringify(state)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return `<script type="application/json" id="__APP_STATE__">${json}</script>`;
+}
+
+/**
+ * Serves the built web app: hashed assets with immutable caching, and every page rendered on the server
+ * (title, meta tags, the signed-in state) and then hydrated in the browser.
+ */
+export async function registerWeb(
+  app: FastifyInstance,
+  opts: { webDist: string; publicUrl: URL; loadMe: (req: FastifyRequest) => Promise<MeResponse | null> },
+): Promise<void> {
+  const template = await readFile(join(opts.webDist, 'client', 'index.html'), 'utf8');
+  const { render } = (await import(pathToFileURL(join(opts.webDist, 'server', 'entry-server.js')).href)) as {
+    render: Render;
+  };
+  const canonicalBase = opts.publicUrl.origin;
+
+  await app.register(fastifyStatic, {
+    root: join(opts.webDist, 'client', 'assets'),
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    preCompressed: false,
+  });
+
+  app.get('/*', { config: { rateLimit: false }, schema: { hide: true } }, async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/') || path === '/api') throw notFound('route');
+    const me = await opts.loadMe(req);
+    const lang = pickLanguage(req);
+    const r = await render(req.url, { me, lang });
+    const html = template
+      .replace('lang="en" dir="ltr"', `lang="${r.lang}" dir="${r.dir}"`)
+      .replace('<!--app-head-->', r.head.replaceAll('__CANONICAL__', canonicalBase))
+      .replace('<!--app-html-->', r.html)
+      .replace('<!--app-state-->', stateScript({ me, lang }));
+    return reply
+      .code(r.status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('vary', 'Cookie, Accept-Language')
+      .send(html);
+  });
+}

@@ -1,0 +1,91 @@
+import type { MeResponse } from '@9tangle/contracts';
+import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import type { Cache } from '../../platform/cache.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Secrets } from '../../platform/crypto.ts';
+import type { Storage } from '../../platform/storage.ts';
+import type { MailService } from '../notifications/mail.service.ts';
+import { accountRoutes } from './account.routes.ts';
+import { createAccountService } from './account.service.ts';
+import { adminUsersRoutes } from './admin-users.routes.ts';
+import { createAdminUsersService } from './admin-users.service.ts';
+import type { IdentityDeps } from './identity.deps.ts';
+import { toUserDto } from './identity.mappers.ts';
+import { identityRoutes } from './identity.routes.ts';
+import { createPasswordHasher, makeDummyHash } from './passwords.ts';
+import type { SessionService } from './sessions.service.ts';
+import { createSigninService } from './signin.service.ts';
+import { createLoginThrottle } from './throttle.ts';
+import { createTwoFactorService } from './two-factor.service.ts';
+import { createVerificationService } from './verification.service.ts';
+
+/** Builds the identity services and registers their routes under `/api`. */
+export async function registerIdentity(
+  app: FastifyInstance,
+  p: {
+    config: Config;
+    database: Database;
+    cache: Cache;
+    clock: Clock;
+    secrets: Secrets;
+    storage: Storage;
+    sessions: SessionService;
+    mail: MailService;
+    requireAdmin: preHandlerHookHandler;
+  },
+) {
+  const hasher = createPasswordHasher(p.config.argon2);
+  const deps: IdentityDeps = {
+    database: p.database,
+    clock: p.clock,
+    secrets: p.secrets,
+    hasher,
+    sessions: p.sessions,
+    mail: p.mail,
+    throttle: createLoginThrottle(p.cache, {
+      maxPerAccount: p.config.rateLimit.loginMaxPerAccount,
+      maxPerIp: p.config.rateLimit.loginMaxPerIp,
+      lockMs: p.config.rateLimit.loginLockMs,
+    }),
+    publicUrl: p.config.http.publicUrl,
+    dummyHash: await makeDummyHash(hasher),
+    log: app.log,
+    config: p.config,
+  };
+  const account = createAccountService({ database: p.database, storage: p.storage });
+  await app.register(
+    identityRoutes({
+      verification: createVerificationService(deps),
+      signin: createSigninService(deps),
+      twoFactor: createTwoFactorService(deps),
+      sessions: p.sessions,
+      account,
+      cookie: {
+        name: p.config.session.cookieName,
+        secure: p.config.session.secureCookie,
+        maxAgeMs: p.config.session.absoluteMs,
+      },
+      authRateLimit: { max: p.config.rateLimit.authMax, timeWindow: p.config.rateLimit.authWindowMs },
+    }),
+    { prefix: '/api/auth' },
+  );
+  await app.register(accountRoutes({ account }), { prefix: '/api' });
+  await app.register(
+    adminUsersRoutes({ adminUsers: createAdminUsersService(deps), requireAdmin: p.requireAdmin }),
+    { prefix: '/api' },
+  );
+  return {
+    hasher,
+    /** The signed-in state a server-rendered page starts with. */
+    loadMe: async (req: FastifyRequest): Promise<MeResponse | null> => {
+      if (!req.user) return null;
+      return {
+        user: toUserDto(await account.get(req.user)),
+        csrfToken: p.sessions.csrfToken(req.user.sessionId),
+        impersonated: req.user.impersonatorId !== null,
+      };
+    },
+  };
+}

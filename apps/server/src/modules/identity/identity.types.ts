@@ -1,0 +1,20 @@
+import type { Role } from '@9tangle/contracts';
+
+/** The signed-in user as every service sees it; read fresh from the database on each request. */
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  emailVerified: boolean;
+  twoFactorEnabled: boolean;
+  sessionId: string;
+  /** Set when an admin signed in as this user. */
+  impersonatorId: string | null;
+}
+
+/** Who made a request, for auth events and sessions. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}

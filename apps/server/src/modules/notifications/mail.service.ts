@@ -1,0 +1,113 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, Executor } from '../../db/client.ts';
+import { conflict, notFound } from '../../http/errors.ts';
+import type { Secrets } from '../../platform/crypto.ts';
+import type { Jobs } from '../../platform/jobs.ts';
+import type { MailTransport } from '../../platform/mail-transport.ts';
+import { mailRepo } from './mail.repo.ts';
+import { type RenderedMail, type TemplateName, templates } from './templates.ts';
+
+export const MAIL_QUEUE = 'mail.send';
+export const MAIL_SWEEP_QUEUE = 'mail.sweep';
+
+type Params<T extends TemplateName> = Parameters<(typeof templates)[T]>[0];
+
+/**
+ * Mail is written to the `mail_messages` table (inside the caller's transaction when given one), then a
+ * pg-boss job delivers it with retries. A sweep re-queues anything written but never queued (a crash
+ * between commit and enqueue), so nothing is lost.
+ */
+export function createMailService(deps: {
+  database: Database;
+  jobs: Jobs;
+  transport: MailTransport;
+  secrets: Secrets;
+  from: string;
+  log: FastifyBaseLogger;
+}) {
+  const { database, jobs, transport, secrets } = deps;
+  return {
+    transportKind: transport.kind,
+    /** Write a mail from a template; returns its id. Call `dispatch` after the transaction commits. */
+    async write<T extends TemplateName>(
+      x: Executor,
+      to: string,
+      template: T,
+      params: Params<T>,
+    ): Promise<string> {
+      const render = templates[template] as (p: Params<T>) => RenderedMail;
+      const mail = render(params);
+      const row = await mailRepo.insert(x, {
+        to,
+        subject: mail.subject,
+        template,
+        bodyEnc: secrets.encrypt(JSON.stringify({ html: mail.html, text: mail.text })),
+        transport: transport.kind,
+      });
+      return row.id;
+    },
+    /** Queue delivery of written mails; safe to call twice (one job per mail at a time). */
+    async dispatch(...ids: string[]): Promise<void> {
+      for (const id of ids) {
+        await jobs.send(
+          MAIL_QUEUE,
+          { id },
+          { singletonKey: id, retryLimit: 8, retryDelay: 10, retryBackoff: true },
+        );
+      }
+    },
+    /** Write and queue at once, outside any transaction. */
+    async send<T extends TemplateName>(to: string, template: T, params: Params<T>): Promise<string> {
+      const id = await this.write(database.db, to, template, params);
+      await this.dispatch(id);
+      return id;
+    },
+    /** Deliver one mail (the job handler). Throws on failure so pg-boss retries with backoff. */
+    async deliver(id: string): Promise<void> {
+      const row = await mailRepo.findById(database.db, id);
+      if (!row || row.status === 'sent') return; // delivered already: a duplicate job does nothing
+      const body = JSON.parse(secrets.decrypt(row.bodyEnc)) as { html: string; text: string };
+      try {
+        const { messageId } = await transport.send({
+          from: deps.from,
+          to: row.to,
+          subject: row.subject,
+          ...body,
+        });
+        await mailRepo.markSent(database.db, id, messageId, transport.kind);
+        if (transport.kind === 'outbox')
+          deps.log.info(
+            { mailId: id, to: row.to, subject: row.subject },
+            'mail captured in the outbox (read it at /admin/outbox)',
+          );
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        await mailRepo.markFailed(database.db, id, message.slice(0, 500));
+        deps.log.warn({ mailId: id, err: message }, 'mail delivery failed; will retry');
+        throw err;
+      }
+    },
+    /** Re-queue mails still queued (or failed) after a minute: the safety net of `dispatch`. */
+    async sweep(): Promise<number> {
+      const ids = await mailRepo.stale(database.db, new Date(Date.now() - 60_000));
+      await this.dispatch(...ids);
+      return ids.length;
+    },
+    list: (q: Parameters<typeof mailRepo.list>[1]) => mailRepo.list(database.db, q),
+    /** Put a failed mail back in the queue (the admin's "retry"). */
+    async retry(id: string): Promise<void> {
+      const row = await mailRepo.findById(database.db, id);
+      if (!row) throw notFound('mail');
+      if (!(await mailRepo.requeue(database.db, id)))
+        throw conflict('mail_not_failed', 'Only a failed mail can be retried');
+      await this.dispatch(id);
+    },
+    async read(id: string) {
+      const row = await mailRepo.findById(database.db, id);
+      if (!row) return null;
+      const body = JSON.parse(secrets.decrypt(row.bodyEnc)) as { html: string; text: string };
+      return { ...row, ...body };
+    },
+  };
+}
+export type MailService = ReturnType<typeof createMailService>;

@@ -1,0 +1,94 @@
+/** Mail templates: each gives a subject, an HTML body and a plain-text body. Every value is escaped. */
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const esc = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+function layout(
+  title: string,
+  paragraphs: string[],
+  action?: { label: string; url: string },
+  code?: string,
+): string {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px;line-height:1.5">${esc(p)}</p>`).join('');
+  const codeBlock = code
+    ? `<p style="font-size:28px;letter-spacing:6px;font-weight:700;margin:8px 0 24px;font-family:monospace">${esc(code)}</p>`
+    : '';
+  const button = action
+    ? `<p style="margin:0 0 24px"><a href="${esc(action.url)}" style="background:#4f46e5;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${esc(action.label)}</a></p><p style="font-size:12px;color:#555">${esc(action.url)}</p>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body style="font-family:system-ui,sans-serif;color:#111;background:#f6f6fb;padding:24px"><div style="max-width:560px;margin:auto;background:#fff;border-radius:12px;padding:32px"><h1 style="font-size:20px;margin:0 0 16px">${esc(title)}</h1>${body}${codeBlock}${button}<p style="font-size:12px;color:#555;margin-top:32px">9tangle Academy</p></div></body></html>`;
+}
+
+function text(paragraphs: string[], extra: string[] = []): string {
+  return [...paragraphs, ...extra, '', '— 9tangle Academy'].join('\n\n');
+}
+
+export const templates = {
+  verifyEmail(p: { name: string; code: string; url: string }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      'Enter this code to verify your email address. It is valid for 10 minutes.',
+    ];
+    return {
+      subject: `Your 9tangle verification code: ${p.code}`,
+      html: layout('Verify your email', lines, { label: 'Verify my email', url: p.url }, p.code),
+      text: text(lines, [p.code, `Or open this link: ${p.url}`]),
+    };
+  },
+  confirmEmailChange(p: { name: string; code: string; url: string }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      'Confirm this new address for your 9tangle account with the code below (valid 10 minutes).',
+    ];
+    return {
+      subject: 'Confirm your new email address',
+      html: layout('Confirm your new email', lines, { label: 'Confirm this address', url: p.url }, p.code),
+      text: text(lines, [p.code, `Or open this link: ${p.url}`]),
+    };
+  },
+  emailChangeNotice(p: { name: string; newEmail: string }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `Someone asked to change the email address of your 9tangle account to ${p.newEmail}.`,
+      'If this was not you, reset your password now and contact us.',
+    ];
+    return {
+      subject: 'Your email address is being changed',
+      html: layout('Email change requested', lines),
+      text: text(lines),
+    };
+  },
+  resetPassword(p: { name: string; url: string }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      'Use the link below to choose a new password. It works once, for one hour.',
+      'If you did not ask for this, ignore this mail.',
+    ];
+    return {
+      subject: 'Reset your 9tangle password',
+      html: layout('Reset your password', lines, { label: 'Choose a new password', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
+  passwordChanged(p: { name: string; when: string }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `The password of your 9tangle account was changed on ${p.when} and every other session was signed out.`,
+      'If this was not you, reset your password at once and contact us.',
+    ];
+    return {
+      subject: 'Your password was changed',
+      html: layout('Password changed', lines),
+      text: text(lines),
+    };
+  },
+};
+export type TemplateName = keyof typeof templates;

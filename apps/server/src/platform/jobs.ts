@@ -1,0 +1,88 @@
+import PgBoss from 'pg-boss';
+import type { RawSql } from '../db/client.ts';
+
+export interface JobOptions {
+  singletonKey?: string;
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  startAfter?: number | Date;
+}
+
+export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
+
+/**
+ * Jobs on the application's own database (pg-boss): retried with backoff, run once across instances.
+ * Works on PostgreSQL and on embedded PGlite alike, through the same raw SQL runner.
+ */
+export interface Jobs {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  send<T extends object>(queue: string, data: T, opts?: JobOptions): Promise<string | null>;
+  work<T extends object>(
+    queue: string,
+    handler: JobHandler<T>,
+    opts?: { pollingIntervalSeconds?: number },
+  ): Promise<void>;
+  schedule(queue: string, cron: string, data?: object): Promise<void>;
+  counts(): Promise<{ queued: number; failed: number }>;
+}
+
+export function createJobs(raw: RawSql, opts: { onError: (err: Error) => void; enabled: boolean }): Jobs {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => raw.query(text, values) },
+    schema: 'pgboss',
+    // Maintenance and monitoring are pg-boss's own housekeeping; keep them infrequent on small sites.
+    maintenanceIntervalSeconds: 300,
+  } as unknown as PgBoss.ConstructorOptions);
+  boss.on('error', opts.onError);
+  const queues = new Set<string>();
+  let started = false;
+  const ensureQueue = async (name: string) => {
+    if (queues.has(name)) return;
+    await boss.createQueue(name);
+    queues.add(name);
+  };
+  return {
+    async start() {
+      await boss.start();
+      started = true;
+    },
+    async stop() {
+      if (started) await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+      started = false;
+    },
+    async send(queue, data, o) {
+      await ensureQueue(queue);
+      return boss.send(queue, data, { retryLimit: 5, retryDelay: 5, retryBackoff: true, ...o });
+    },
+    async work(queue, handler, o) {
+      await ensureQueue(queue);
+      if (!opts.enabled) return;
+      await boss.work<object>(
+        queue,
+        { pollingIntervalSeconds: o?.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) {
+            await handler(job.data as never, {
+              id: job.id,
+              retryCount: (job as { retryCount?: number }).retryCount ?? 0,
+            });
+          }
+        },
+      );
+    },
+    async schedule(queue, cron, data) {
+      await ensureQueue(queue);
+      await boss.schedule(queue, cron, data ?? {}, { tz: 'UTC' });
+    },
+    async counts() {
+      const { rows } = await raw.query<{ queued: string; failed: string }>(
+        `select count(*) filter (where state in ('created','retry')) as queued,
+                count(*) filter (where state = 'failed') as failed
+           from pgboss.job`,
+      );
+      return { queued: Number(rows[0]?.queued ?? 0), failed: Number(rows[0]?.failed ?? 0) };
+    },
+  };
+}

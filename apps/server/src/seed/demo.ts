@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { users } from '../db/schema/index.ts';
+import { buildUser } from './factories.ts';
+
+const INSTRUCTORS = [
+  { name: 'Ayesha Khan', email: 'ayesha.khan@demo.9tangle.local' },
+  { name: 'Daniel Okafor', email: 'daniel.okafor@demo.9tangle.local' },
+];
+const STUDENTS = ['Bilal Ahmed', 'Sara Malik', 'Lucía Fernández', 'Hamza Raza', 'Mei Chen', 'Omar Siddiqui'];
+
+/**
+ * The demo academy, seeded once on an empty database (never in production unless asked). Demo people
+ * have no password: nobody can sign in as them; the admin sets up their own account with the setup link.
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(sql`${users.role} <> 'admin'`);
+  if ((row?.n ?? 0) > 0) return false;
+  await db.transaction(async (tx) => {
+    for (const i of INSTRUCTORS) await buildUser(tx, { role: 'instructor', ...i });
+    for (const name of STUDENTS) {
+      const email = `${name
+        .normalize('NFD')
+        .replace(/[^\w\s]/g, '')
+        .toLowerCase()
+        .replace(/\s+/g, '.')}@demo.9tangle.local`;
+      await buildUser(tx, { role: 'student', name, email });
+    }
+  });
+  return true;
+}

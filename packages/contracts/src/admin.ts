@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { AuthEventType, Role } from './identity.ts';
+
+export const Pagination = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const PageInfo = z.object({
+  page: z.number(),
+  limit: z.number(),
+  total: z.number(),
+  pages: z.number(),
+});
+
+export const MailStatus = z.enum(['queued', 'sent', 'failed']);
+export const MailSummary = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  template: z.string(),
+  status: MailStatus,
+  transport: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export const MailList = z.object({ items: z.array(MailSummary), pageInfo: PageInfo });
+export const MailDetail = MailSummary.extend({ html: z.string(), text: z.string() });
+export const MailListQuery = Pagination.extend({
+  status: MailStatus.optional(),
+  to: z.string().max(254).optional(),
+});
+
+export const AdminUserPatch = z.object({ role: Role.optional(), suspended: z.boolean().optional() }).strict();
+
+export const AuthEventDto = z.object({
+  id: z.uuid(),
+  type: AuthEventType,
+  userId: z.uuid().nullable(),
+  email: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const AuthEventQuery = Pagination.extend({
+  type: AuthEventType.optional(),
+  userId: z.uuid().optional(),
+});
+export const AuthEventList = z.object({ items: z.array(AuthEventDto), pageInfo: PageInfo });
+
+export const HealthStatus = z.enum(['UP', 'DEGRADED', 'DOWN']);
+export const AdminHealth = z.object({
+  status: HealthStatus,
+  timestamp: z.string(),
+  uptimeSeconds: z.number(),
+  version: z.string(),
+  database: z.object({
+    kind: z.enum(['postgres', 'embedded']),
+    status: z.enum(['CONNECTED', 'DISCONNECTED']),
+    latencyMs: z.number().nullable(),
+  }),
+  redis: z.object({
+    status: z.enum(['CONNECTED', 'DISCONNECTED', 'NOT_CONFIGURED']),
+    latencyMs: z.number().nullable(),
+  }),
+  smtp: z.object({ status: z.enum(['CONFIGURED', 'OUTBOX']), failedLastHour: z.number() }),
+  jobs: z.object({ queued: z.number(), failed: z.number() }),
+  memory: z.object({ rssMb: z.number(), heapUsedMb: z.number(), heapTotalMb: z.number() }),
+});
+export type AdminHealth = z.infer<typeof AdminHealth>;

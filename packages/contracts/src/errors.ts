@@ -1,0 +1,45 @@
+/**
+ * Stable error codes. The server answers every failure as
+ * `{ "error": { "code", "message", "details?", "requestId" } }` and the web app switches on `code`.
+ */
+export const ErrorCodes = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'csrf_failed',
+  'rate_limited',
+  'database_unavailable',
+  'internal_error',
+  'payload_too_large',
+  'unsupported_media_type',
+  'request_timeout',
+  // identity
+  'email_taken',
+  'invalid_credentials',
+  'account_suspended',
+  'email_not_verified',
+  'invalid_code',
+  'code_expired',
+  'too_many_attempts',
+  'resend_cooldown',
+  'invalid_token',
+  'already_verified',
+  'mfa_required',
+  'mfa_invalid_challenge',
+  'two_factor_already_enabled',
+  'two_factor_not_enabled',
+  'two_factor_not_set_up',
+  'two_factor_required',
+  'wrong_password',
+  'same_email',
+  'invalid_image',
+  'cannot_change_own_role',
+  'mail_not_failed',
+] as const;
+
+export type ErrorCode = (typeof ErrorCodes)[number];
+
+export interface ErrorBody {
+  error: { code: ErrorCode | string; message: string; details?: unknown; requestId?: string };
+}
