@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, registerUser, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { CORS_ORIGINS: 'https://app.partner.example', BODY_LIMIT_BYTES: '4096' } });
+});
+afterAll(async () => t?.close());
+
+describe('security headers', () => {
+  it('sends a CSP without inline scripts, nosniff, frame-ancestors none and no HSTS over http', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('sends HSTS when the public URL is https', async () => {
+    const s = await createTestApp({ env: { PUBLIC_URL: 'https://academy.example' } });
+    try {
+      const res = await s.app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('CORS', () => {
+  it('allows the configured origin with credentials', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { origin: 'https://app.partner.example' },
+    });
+    expect(res.headers['access-control-allow-origin']).toBe('https://app.partner.example');
+    expect(res.headers['access-control-allow-credentials']).toBe('true');
+  });
+  it('does not allow other origins', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('bad requests', () => {
+  it('answers a body over the limit with 413 payload_too_large', async () => {
+    const res = await new Client(t.app).post('/api/auth/login', {
+      email: 'a@b.example',
+      password: 'x'.repeat(5000),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('payload_too_large');
+  });
+  it('answers malformed JSON with 400 and no stack trace', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    expect(res.body).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  });
+  it('answers a wrong content type with 415', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<x/>',
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('unsupported_media_type');
+  });
+  it('lists the failing fields of a validation error', async () => {
+    const res = await new Client(t.app).post('/api/auth/register', {
+      name: '',
+      email: 'nope',
+      password: 'short',
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = (res.json().error.details as { path: string[] }[]).map((d) => d.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['name', 'email', 'password']));
+  });
+});
+
+describe('request ids', () => {
+  it('echoes a sane x-request-id and makes one up otherwise', async () => {
+    const given = await t.app.inject({
+      method: 'GET',
+      url: '/api/nope',
+      headers: { 'x-request-id': 'trace-12345678' },
+    });
+    expect(given.headers['x-request-id']).toBe('trace-12345678');
+    expect(given.json().error.requestId).toBe('trace-12345678');
+    const made = await t.app.inject({
+      method: 'GET',
+      url: '/api/nope',
+      headers: { 'x-request-id': 'bad id\n' },
+    });
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('rate limits', () => {
+  it('limits anonymous /api calls per IP with 429 rate_limited and leaves health alone', async () => {
+    const s = await createTestApp({ env: { RATE_LIMIT_API_MAX: '3' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++)
+        codes.push((await s.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429]);
+      const limited = await s.app.inject({ method: 'GET', url: '/api/auth/me' });
+      expect(limited.json().error.code).toBe('rate_limited');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await s.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+  it('applies the stricter limit to credential routes', async () => {
+    const s = await createTestApp({ env: { RATE_LIMIT_AUTH_MAX: '2' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        codes.push(
+          (await new Client(s.app).post('/api/auth/password/forgot', { email: 'x@example.test' })).statusCode,
+        );
+      }
+      expect(codes).toEqual([202, 202, 429]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('logs', () => {
+  it('never contain cookies, bearer tokens or sensitive query values', async () => {
+    const { client } = await registerUser(t);
+    await client.get('/api/auth/me');
+    await t.app.inject({
+      method: 'GET',
+      url: '/api/nope?token=supersecretvalue123&page=2',
+      headers: { authorization: 'Bearer abcdefghijklmnopqrstuvwxyz' },
+    });
+    const logs = t.logs.join('');
+    const sessionCookie = [...client.cookies.values()];
+    for (const v of sessionCookie) expect(logs).not.toContain(v);
+    expect(logs).not.toContain('supersecretvalue123');
+    expect(logs).not.toContain('abcdefghijklmnopqrstuvwxyz');
+    expect(logs).toContain('token=%5BREDACTED%5D');
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('serves the OpenAPI document generated from the route schemas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/auth/register', '/api/admin/health']),
+    );
+    expect(doc.paths['/api/auth/register'].post.requestBody).toBeTruthy();
+  });
+});
