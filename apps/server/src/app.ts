@@ -20,7 +20,6 @@ import { registerSecurity } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
-import { mailRepo } from './modules/notifications/mail.repo.ts';
 import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
@@ -79,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     idleMs: config.session.idleMs,
     absoluteMs: config.session.absoluteMs,
   });
+  // Security headers first, so even an early 403 or 503 from the session hook carries them.
+  await registerSecurity(app, config, cache);
   registerAuth(app, {
     sessions,
     cookieName: config.session.cookieName,
@@ -86,7 +87,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: config.http.publicUrl,
     require2faForAdmins: config.admin.require2fa,
   });
-  await registerSecurity(app, config, cache);
   await app.register(swagger, {
     openapi: {
       info: { title: '9tangle LMS API', version: config.version },
@@ -109,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secrets,
     from: config.mail.from,
     log: app.log,
+    clock,
   });
   const identity = await registerIdentity(app, {
     config,
@@ -128,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     mailTransport: deps.mailTransport.kind,
     version: config.version,
-    failedMailSince: (since) => mailRepo.failedSince(database.db, since),
+    failedMailSince: mail.failedSince,
   });
   await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
 

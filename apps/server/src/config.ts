@@ -97,6 +97,14 @@ export class ConfigError extends Error {
 
 const MIN_SECRET_BYTES = 32;
 
+/**
+ * Read `.env` from the working directory when there is one; variables already set win. (The
+ * environment proper is how production sets things; `.env` is a convenience for a single machine.)
+ */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 /** Parse the environment into a `Config`, or throw a `ConfigError` listing every bad key. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.1.0'): Config {
   const parsed = EnvSchema.safeParse(env);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { createPasswordHasher } from './modules/identity/passwords.ts';
 import { openPlatform } from './platform/index.ts';
 import { createLogger } from './platform/logger.ts';
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const version = readVersion();
   let config: ReturnType<typeof loadConfig>;
   try {
+    loadDotEnv();
     config = loadConfig(process.env, version);
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -26,7 +27,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.log);
   const platform = await openPlatform(config, logger);
-  const admin = await ensureFirstAdmin(platform.database.db, config, createPasswordHasher(config.argon2));
+  const admin = await ensureFirstAdmin(
+    platform.database.db,
+    config,
+    createPasswordHasher(config.argon2),
+    platform.clock,
+  );
   if (config.seedDemo && !config.isProduction && (await seedDemo(platform.database.db))) {
     logger.info('seeded the demo academy');
   }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
 import { mailRepo } from '../src/modules/notifications/mail.repo.ts';
 import type { Clock } from '../src/platform/clock.ts';
 import { createSecrets } from '../src/platform/crypto.ts';
@@ -63,7 +65,24 @@ export async function createTestApp(
     },
   });
   const logger = pino(loggerOptions(config.log), sink);
-  const platform = await openPlatform(config, logger, { clock: o.clock, mailTransport: o.mailTransport });
+  const template = inject('pgliteTemplate');
+  const database =
+    config.db.kind === 'pglite' && template
+      ? await openDatabase(config.db, undefined, { loadDataDir: new Blob([readFileSync(template)]) })
+      : undefined;
+  // On a shared PostgreSQL and Redis, parallel test apps would take each other's mail jobs (and fail to
+  // decrypt them) and count each other's rate limits: each gets its own job schema and key prefix.
+  const ns = `t${randomBytes(5).toString('hex')}`;
+  const namespace =
+    config.db.kind === 'postgres' || config.redis
+      ? { jobsSchema: `pgboss_${ns}`, redisKeyPrefix: `9t:${ns}:` }
+      : undefined;
+  const platform = await openPlatform(config, logger, {
+    clock: o.clock,
+    mailTransport: o.mailTransport,
+    database,
+    namespace,
+  });
   const app = await buildApp({ ...platform, config, logger, webDist: o.webDist ?? null });
   await app.ready();
   return {
@@ -73,6 +92,10 @@ export async function createTestApp(
     logs,
     async close() {
       await app.close();
+      if (namespace && config.db.kind === 'postgres') {
+        await platform.jobs.stop();
+        await platform.database.raw.exec(`drop schema if exists ${namespace.jobsSchema} cascade`);
+      }
       await platform.close();
       rmSync(env.DATA_DIR as string, { recursive: true, force: true });
     },

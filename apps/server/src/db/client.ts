@@ -29,9 +29,15 @@ export interface Database {
   close(): Promise<void>;
   /** pg only: the pool, for pool figures. */
   pool: pg.Pool | null;
+  /** Embedded only: the whole data directory as a tarball (PGlite's own dump). */
+  dumpDataDir: (() => Promise<Blob>) | null;
 }
 
-export async function openDatabase(cfg: Config['db'], onPoolError?: (err: Error) => void): Promise<Database> {
+export async function openDatabase(
+  cfg: Config['db'],
+  onPoolError?: (err: Error) => void,
+  opts: { loadDataDir?: Blob } = {},
+): Promise<Database> {
   if (cfg.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: cfg.url,
@@ -55,11 +61,13 @@ export async function openDatabase(cfg: Config['db'], onPoolError?: (err: Error)
       db,
       raw,
       pool,
+      dumpDataDir: null,
       ping: () => timed(() => pool.query('select 1')),
       close: () => pool.end(),
     };
   }
-  const client = cfg.dir ? await PGlite.create(cfg.dir) : await PGlite.create();
+  // loadDataDir starts from a dump (a restore, or the tests' migrated template) instead of an empty cluster.
+  const client = await PGlite.create({ ...(cfg.dir ? { dataDir: cfg.dir } : {}), ...opts });
   const raw: RawSql = {
     query: async (text, values) => {
       // pg runs several statements in one unparameterised query (pg-boss installs that way); PGlite's
@@ -81,6 +89,7 @@ export async function openDatabase(cfg: Config['db'], onPoolError?: (err: Error)
     db,
     raw,
     pool: null,
+    dumpDataDir: () => client.dumpDataDir('none'),
     ping: () => timed(() => client.query('select 1')),
     close: () => client.close(),
   };

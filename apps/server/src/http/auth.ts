@@ -84,6 +84,21 @@ export function setSessionCookies(
   reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });
 }
 
+/** Re-send the CSRF cookie (after a secret rotation the page picks up the current token). */
+export function setCsrfCookie(
+  reply: FastifyReply,
+  o: { secure: boolean; maxAgeMs: number },
+  csrf: string,
+): void {
+  reply.setCookie(CSRF_COOKIE, csrf, {
+    path: '/',
+    sameSite: 'lax',
+    secure: o.secure,
+    maxAge: Math.floor(o.maxAgeMs / 1000),
+    httpOnly: false,
+  });
+}
+
 export function clearSessionCookies(reply: FastifyReply, o: { name: string; secure: boolean }): void {
   reply.clearCookie(o.name, { path: '/', secure: o.secure, sameSite: 'lax', httpOnly: true });
   reply.clearCookie(CSRF_COOKIE, { path: '/', secure: o.secure, sameSite: 'lax' });

@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import type { MeResponse } from '@9tangle/contracts';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { notFound } from './errors.ts';
 
 interface RenderResult {
   html: string;
@@ -63,7 +62,8 @@ export async function registerWeb(
 
   app.get('/*', { config: { rateLimit: false }, schema: { hide: true } }, async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/') || path === '/api') throw notFound('route');
+    // Unknown API paths belong to the (rate-limited) JSON 404 handler, not to the page renderer.
+    if (path.startsWith('/api/') || path === '/api') return reply.callNotFound();
     const me = await opts.loadMe(req);
     const lang = pickLanguage(req);
     const r = await render(req.url, { me, lang });

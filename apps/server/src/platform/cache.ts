@@ -50,9 +50,9 @@ export function createMemoryCache(max = 50_000): Cache {
   };
 }
 
-export function createRedisCache(url: string, onError: (err: Error) => void): Cache {
+export function createRedisCache(url: string, onError: (err: Error) => void, keyPrefix = '9t:'): Cache {
   const redis = new Redis(url, {
-    keyPrefix: '9t:',
+    keyPrefix,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 2_000,

@@ -26,11 +26,14 @@ export interface Platform {
 export async function openPlatform(
   config: Config,
   log: Logger,
-  overrides: Partial<Pick<Platform, 'clock' | 'mailTransport'>> = {},
+  overrides: Partial<Pick<Platform, 'clock' | 'mailTransport' | 'database'>> & {
+    /** Keep this instance's jobs and Redis keys apart from others on the same servers (parallel tests). */
+    namespace?: { jobsSchema: string; redisKeyPrefix: string };
+  } = {},
 ): Promise<Platform> {
-  const database = await openDatabase(config.db, (err) =>
-    log.warn({ err: err.message }, 'database connection lost'),
-  );
+  const database =
+    overrides.database ??
+    (await openDatabase(config.db, (err) => log.warn({ err: err.message }, 'database connection lost')));
   await waitForDatabase(database, {
     onRetry: (attempt, delayMs, err) =>
       log.warn({ attempt, delayMs, err: (err as Error).message }, 'database not reachable yet, retrying'),
@@ -38,14 +41,19 @@ export async function openPlatform(
   await runMigrations(database);
   let lastRedisError = 0;
   const cache = config.redis
-    ? createRedisCache(config.redis.url, (err) => {
-        // Redis errors repeat every reconnect attempt; log one a minute.
-        if (Date.now() - lastRedisError > 60_000)
-          log.warn({ err: err.message }, 'redis unavailable, using in-process fallback');
-        lastRedisError = Date.now();
-      })
+    ? createRedisCache(
+        config.redis.url,
+        (err) => {
+          // Redis errors repeat every reconnect attempt; log one a minute.
+          if (Date.now() - lastRedisError > 60_000)
+            log.warn({ err: err.message }, 'redis unavailable, using in-process fallback');
+          lastRedisError = Date.now();
+        },
+        overrides.namespace?.redisKeyPrefix,
+      )
     : createMemoryCache();
   const jobs = createJobs(database.raw, {
+    schema: overrides.namespace?.jobsSchema,
     enabled: config.jobsEnabled,
     onError: (err) => log.warn({ err: err.message }, 'job queue error'),
   });

@@ -28,10 +28,15 @@ export interface Jobs {
   counts(): Promise<{ queued: number; failed: number }>;
 }
 
-export function createJobs(raw: RawSql, opts: { onError: (err: Error) => void; enabled: boolean }): Jobs {
+export function createJobs(
+  raw: RawSql,
+  opts: { onError: (err: Error) => void; enabled: boolean; schema?: string },
+): Jobs {
+  // pg-boss checks the name is a plain identifier, so it is safe in the counts query below.
+  const schema = opts.schema ?? 'pgboss';
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => raw.query(text, values) },
-    schema: 'pgboss',
+    schema,
     // Maintenance and monitoring are pg-boss's own housekeeping; keep them infrequent on small sites.
     maintenanceIntervalSeconds: 300,
   } as unknown as PgBoss.ConstructorOptions);
@@ -80,7 +85,7 @@ export function createJobs(raw: RawSql, opts: { onError: (err: Error) => void; e
       const { rows } = await raw.query<{ queued: string; failed: string }>(
         `select count(*) filter (where state in ('created','retry')) as queued,
                 count(*) filter (where state = 'failed') as failed
-           from pgboss.job`,
+           from ${schema}.job`,
       );
       return { queued: Number(rows[0]?.queued ?? 0), failed: Number(rows[0]?.failed ?? 0) };
     },

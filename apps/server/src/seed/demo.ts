@@ -10,7 +10,7 @@ const INSTRUCTORS = [
 const STUDENTS = ['Bilal Ahmed', 'Sara Malik', 'Lucía Fernández', 'Hamza Raza', 'Mei Chen', 'Omar Siddiqui'];
 
 /**
- * The demo academy, seeded once on an empty database (never in production unless asked). Demo people
+ * The demo academy, seeded once on an empty database (never in production). Demo people
  * have no password: nobody can sign in as them; the admin sets up their own account with the setup link.
  */
 export async function seedDemo(db: Db): Promise<boolean> {

@@ -1,10 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { passwordTokens, users } from '../db/schema/index.ts';
+import { users } from '../db/schema/index.ts';
 import { SETUP_TTL_MS } from '../modules/identity/identity.deps.ts';
 import type { PasswordHasher } from '../modules/identity/passwords.ts';
+import { tokensRepo } from '../modules/identity/tokens.repo.ts';
 import { usersRepo } from '../modules/identity/users.repo.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import { randomToken, sha256 } from '../platform/crypto.ts';
 
 export type FirstAdmin =
@@ -17,7 +19,12 @@ export type FirstAdmin =
  * admin is created from them; otherwise the admin gets a one-time setup link (7 days), renewed at each
  * boot until it has been used.
  */
-export async function ensureFirstAdmin(db: Db, config: Config, hasher: PasswordHasher): Promise<FirstAdmin> {
+export async function ensureFirstAdmin(
+  db: Db,
+  config: Config,
+  hasher: PasswordHasher,
+  clock: Clock = systemClock,
+): Promise<FirstAdmin> {
   const email = (
     config.admin.email ??
     `admin@${config.http.publicUrl.hostname === 'localhost' ? '9tangle.local' : config.http.publicUrl.hostname}`
@@ -26,18 +33,19 @@ export async function ensureFirstAdmin(db: Db, config: Config, hasher: PasswordH
   const withPassword = admins.find((a) => a.passwordHash);
   if (withPassword) return { state: 'ready', email: withPassword.email };
 
+  const now = clock.now();
   if (config.admin.password) {
     const passwordHash = await hasher.hash(config.admin.password);
     const existing = await usersRepo.findByEmail(db, email);
     if (existing)
-      await usersRepo.update(db, existing.id, { role: 'admin', passwordHash, emailVerifiedAt: new Date() });
+      await usersRepo.update(db, existing.id, { role: 'admin', passwordHash, emailVerifiedAt: now });
     else
       await usersRepo.insert(db, {
         email,
         name: 'Administrator',
         role: 'admin',
         passwordHash,
-        emailVerifiedAt: new Date(),
+        emailVerifiedAt: now,
       });
     return { state: 'from_env', email };
   }
@@ -45,15 +53,13 @@ export async function ensureFirstAdmin(db: Db, config: Config, hasher: PasswordH
   const token = randomToken();
   await db.transaction(async (tx) => {
     const admin = admins[0] ?? (await usersRepo.insert(tx, { email, name: 'Administrator', role: 'admin' }));
-    await tx
-      .update(passwordTokens)
-      .set({ usedAt: new Date() })
-      .where(and(eq(passwordTokens.userId, admin.id), isNull(passwordTokens.usedAt)));
-    await tx.insert(passwordTokens).values({
+    // Only the newest link works: the one printed at this boot.
+    await tokensRepo.invalidatePasswordTokens(tx, admin.id, now);
+    await tokensRepo.insertPasswordToken(tx, {
       userId: admin.id,
       purpose: 'setup',
       tokenHash: sha256(token),
-      expiresAt: new Date(Date.now() + SETUP_TTL_MS),
+      expiresAt: new Date(now.getTime() + SETUP_TTL_MS),
     });
   });
   const url = new URL('/reset-password', config.http.publicUrl);

@@ -25,6 +25,7 @@ import {
   currentUser,
   requestMeta,
   requireUser,
+  setCsrfCookie,
   setSessionCookies,
 } from '../../http/auth.ts';
 import type { AccountService } from './account.service.ts';
@@ -60,11 +61,13 @@ export const identityRoutes =
     };
     const tags = ['auth'];
 
-    app.get('/me', { schema: { tags, response: { 200: MeResponse } } }, async (req) => {
+    app.get('/me', { schema: { tags, response: { 200: MeResponse } } }, async (req, reply) => {
       const user = currentUser(req);
+      const csrfToken = d.sessions.csrfToken(user.sessionId);
+      setCsrfCookie(reply, d.cookie, csrfToken);
       return {
         user: toUserDto(await d.account.get(user)),
-        csrfToken: d.sessions.csrfToken(user.sessionId),
+        csrfToken,
         impersonated: user.impersonatorId !== null,
       };
     });

@@ -35,7 +35,13 @@ export function createSigninService(d: IdentityDeps) {
     async login(email: string, password: string, meta: RequestMeta) {
       const wait = await d.throttle.blockedFor(email, meta.ip);
       if (wait > 0) {
-        await authEventsRepo.record(database.db, meta, { type: 'sign_in_throttled', email });
+        // The user id files the event under the account in the journal (an admin filters by user).
+        const known = await usersRepo.findByEmail(database.db, email);
+        await authEventsRepo.record(database.db, meta, {
+          type: 'sign_in_throttled',
+          userId: known?.id ?? null,
+          email,
+        });
         throw tooMany(
           'rate_limited',
           'Too many failed sign-ins. Try again later or reset your password.',

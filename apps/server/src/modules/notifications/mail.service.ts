@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Executor } from '../../db/client.ts';
 import { conflict, notFound } from '../../http/errors.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Secrets } from '../../platform/crypto.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import type { MailTransport } from '../../platform/mail-transport.ts';
@@ -24,6 +25,7 @@ export function createMailService(deps: {
   secrets: Secrets;
   from: string;
   log: FastifyBaseLogger;
+  clock: Clock;
 }) {
   const { database, jobs, transport, secrets } = deps;
   return {
@@ -89,11 +91,13 @@ export function createMailService(deps: {
     },
     /** Re-queue mails still queued (or failed) after a minute: the safety net of `dispatch`. */
     async sweep(): Promise<number> {
-      const ids = await mailRepo.stale(database.db, new Date(Date.now() - 60_000));
+      const ids = await mailRepo.stale(database.db, new Date(deps.clock.now().getTime() - 60_000));
       await this.dispatch(...ids);
       return ids.length;
     },
     list: (q: Parameters<typeof mailRepo.list>[1]) => mailRepo.list(database.db, q),
+    /** Mails that failed since a moment (for health checks). */
+    failedSince: (since: Date) => mailRepo.failedSince(database.db, since),
     /** Put a failed mail back in the queue (the admin's "retry"). */
     async retry(id: string): Promise<void> {
       const row = await mailRepo.findById(database.db, id);

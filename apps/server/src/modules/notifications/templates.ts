@@ -38,7 +38,8 @@ export const templates = {
       'Enter this code to verify your email address. It is valid for 10 minutes.',
     ];
     return {
-      subject: `Your 9tangle verification code: ${p.code}`,
+      // Not the code itself: subjects are stored and logged in plain text, bodies only encrypted.
+      subject: 'Your 9tangle verification code',
       html: layout('Verify your email', lines, { label: 'Verify my email', url: p.url }, p.code),
       text: text(lines, [p.code, `Or open this link: ${p.url}`]),
     };

@@ -1,0 +1,28 @@
+import type { MeResponse } from '@9tangle/contracts';
+
+/**
+ * What the server knows when it renders a page, handed to the browser in
+ * `<script type="application/json" id="__APP_STATE__">` (a data block, never executed).
+ */
+export type AppState = {
+  /** The signed-in account, or null when signed out. */
+  me: MeResponse | null;
+  /** The language the server chose (from the `lang` cookie or Accept-Language). */
+  lang: string;
+};
+
+export const APP_STATE_ELEMENT_ID = '__APP_STATE__';
+
+/** Reads the state the server embedded; undefined when the page was not server-rendered (Vite dev). */
+export function readAppState(doc: Document): AppState | undefined {
+  const element = doc.getElementById(APP_STATE_ELEMENT_ID);
+  if (!element?.textContent) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(element.textContent);
+    if (!parsed || typeof parsed !== 'object') return undefined;
+    const state = parsed as Partial<AppState>;
+    return { me: state.me ?? null, lang: typeof state.lang === 'string' ? state.lang : 'en' };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,45 @@
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { AppProviders } from './AppProviders.tsx';
+import { rememberCsrfToken } from './api/client.ts';
+import { readAppState } from './app-state.ts';
+import { meQueryKey } from './features/session/use-me.ts';
+import { createI18n, directionOf, resolveLanguage } from './i18n/index.ts';
+import { createQueryClient } from './query-client.ts';
+import { routes } from './routes.tsx';
+
+function readCookie(name: string): string | undefined {
+  const entry = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
+  return entry?.slice(name.length + 1);
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+// Server-rendered pages carry the state they were rendered with; the Vite dev server's pages do not.
+const state = readAppState(document);
+const language = resolveLanguage(state?.lang ?? readCookie('lang'));
+document.documentElement.lang = language;
+document.documentElement.dir = directionOf(language);
+
+const i18n = createI18n(language);
+const queryClient = createQueryClient();
+if (state) {
+  queryClient.setQueryData(meQueryKey, state.me);
+  if (state.me) rememberCsrfToken(state.me.csrfToken);
+}
+const router = createBrowserRouter(routes);
+
+const app = (
+  <StrictMode>
+    <AppProviders queryClient={queryClient} i18n={i18n}>
+      <RouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>
+);
+
+if (state && root.firstElementChild) hydrateRoot(root, app);
+else createRoot(root).render(app);

@@ -1,0 +1,1 @@
+export const sessionsQueryKey = ['account', 'sessions'] as const;
