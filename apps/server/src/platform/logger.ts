@@ -4,20 +4,17 @@ import pino, { type Logger, type LoggerOptions } from 'pino';
 import type { Config } from '../config.ts';
 
 /** Headers and body fields whose values never reach a log line. */
+const SECRET_KEYS = ['password', 'newPassword', 'currentPassword', 'token', 'code', 'challenge', 'secret'];
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.token',
-  '*.code',
-  '*.challenge',
-  '*.secret',
   'headers.authorization',
   'headers.cookie',
+  // A secret at the top of a log object or one level down (`{ body: { password } }`).
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((k) => `*.${k}`),
 ];
 
 const SENSITIVE_QUERY = /token|code|secret|password|challenge|key|signature/i;

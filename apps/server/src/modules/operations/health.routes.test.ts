@@ -63,3 +63,19 @@ describe('unknown routes', () => {
     expect(res.json()).toMatchObject({ error: { code: 'not_found', requestId: expect.any(String) } });
   });
 });
+
+describe('admin routes when the site requires 2FA for admins', () => {
+  it('answers 403 two_factor_required to an admin without 2FA', async () => {
+    const s = await createTestApp({ env: { REQUIRE_ADMIN_2FA: 'true' } });
+    try {
+      const admin = await signInAs(s, await buildUser(s.platform.database.db, { role: 'admin' }));
+      const res = await admin.get('/api/admin/health');
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('two_factor_required');
+      // Setting up 2FA stays open to them.
+      expect((await admin.post('/api/auth/2fa/setup')).statusCode).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { createPasswordHasher } from '../modules/identity/passwords.ts';
+import { seedDemo } from './demo.ts';
+import { ensureFirstAdmin } from './first-admin.ts';
+
+// A fresh embedded database in every mode: "the first admin" only means something in an empty academy.
+const EMPTY = { DATABASE_URL: '' };
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+describe('ensureFirstAdmin', () => {
+  it('gives the first admin a one-time setup link, never a default password', async () => {
+    t = await createTestApp({ env: EMPTY });
+    const hasher = createPasswordHasher(t.config.argon2);
+    const first = await ensureFirstAdmin(t.platform.database.db, t.config, hasher);
+    expect(first.state).toBe('setup_link');
+    if (first.state !== 'setup_link') return;
+    const token = new URL(first.url).searchParams.get('token') as string;
+
+    // Without a password nobody can sign in as the admin.
+    const client = new Client(t.app);
+    const before = await client.post('/api/auth/login', { email: first.email, password: 'anything at all' });
+    expect(before.statusCode).toBe(401);
+
+    // A reboot renews the link: the old one stops working.
+    const second = await ensureFirstAdmin(t.platform.database.db, t.config, hasher);
+    expect(second.state).toBe('setup_link');
+    const stale = await client.post('/api/auth/password/reset', { token, password: 'the admin password 1' });
+    expect(stale.statusCode).toBe(400);
+    const fresh = new URL((second as { url: string }).url).searchParams.get('token') as string;
+    expect(
+      (await client.post('/api/auth/password/reset', { token: fresh, password: 'the admin password 1' }))
+        .statusCode,
+    ).toBe(204);
+    // Used once, it is gone.
+    expect(
+      (await client.post('/api/auth/password/reset', { token: fresh, password: 'the admin password 2' }))
+        .statusCode,
+    ).toBe(400);
+
+    const login = await client.post('/api/auth/login', {
+      email: first.email,
+      password: 'the admin password 1',
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user).toMatchObject({ role: 'admin', emailVerified: true });
+    expect((await ensureFirstAdmin(t.platform.database.db, t.config, hasher)).state).toBe('ready');
+  });
+
+  it('creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD when given', async () => {
+    t = await createTestApp({
+      env: { ...EMPTY, ADMIN_EMAIL: 'Owner@Academy.test', ADMIN_PASSWORD: 'owner password 123' },
+    });
+    const r = await ensureFirstAdmin(t.platform.database.db, t.config, createPasswordHasher(t.config.argon2));
+    expect(r).toEqual({ state: 'from_env', email: 'owner@academy.test' });
+    const login = await new Client(t.app).post('/api/auth/login', {
+      email: 'owner@academy.test',
+      password: 'owner password 123',
+    });
+    expect(login.json().user.role).toBe('admin');
+  });
+});
+
+describe('seedDemo', () => {
+  it('seeds two instructors and a handful of students once, with no passwords', async () => {
+    t = await createTestApp({ env: EMPTY });
+    expect(await seedDemo(t.platform.database.db)).toBe(true);
+    expect(await seedDemo(t.platform.database.db)).toBe(false);
+    const { rows } = await t.platform.database.raw.query<{ role: string; n: number; with_password: number }>(
+      'select role, count(*)::int as n, count(password_hash)::int as with_password from users group by role order by role',
+    );
+    expect(rows).toEqual([
+      { role: 'student', n: 6, with_password: 0 },
+      { role: 'instructor', n: 2, with_password: 0 },
+    ]);
+  });
+});
