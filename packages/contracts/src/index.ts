@@ -1,3 +1,4 @@
 export * from './admin.ts';
+export * from './catalog.ts';
 export * from './errors.ts';
 export * from './identity.ts';

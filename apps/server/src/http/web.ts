@@ -12,7 +12,29 @@ interface RenderResult {
   lang: string;
   dir: 'ltr' | 'rtl';
 }
-type Render = (url: string, state: { me: MeResponse | null; lang: string }) => Promise<RenderResult>;
+/** A query the page will ask for, answered on the server so the HTML is complete without JavaScript. */
+export interface SeededQuery {
+  /** The TanStack Query key the web app uses for this data. */
+  key: unknown[];
+  data: unknown;
+}
+/**
+ * Answers the data a page needs, from the services (no HTTP round trip), or null when the path is not
+ * its page. The web app seeds these into its query cache before rendering, on the server and again
+ * when it hydrates, so both render the same markup.
+ */
+export type PageLoader = (page: {
+  path: string;
+  query: URLSearchParams;
+  req: FastifyRequest;
+}) => Promise<SeededQuery[] | null>;
+
+interface AppState {
+  me: MeResponse | null;
+  lang: string;
+  queries: SeededQuery[];
+}
+type Render = (url: string, state: AppState) => Promise<RenderResult>;
 
 const LANGS = ['en', 'ur'];
 
@@ -43,7 +65,12 @@ export function stateScript(state: unknown): string {
  */
 export async function registerWeb(
   app: FastifyInstance,
-  opts: { webDist: string; publicUrl: URL; loadMe: (req: FastifyRequest) => Promise<MeResponse | null> },
+  opts: {
+    webDist: string;
+    publicUrl: URL;
+    loadMe: (req: FastifyRequest) => Promise<MeResponse | null>;
+    loaders?: PageLoader[];
+  },
 ): Promise<void> {
   const template = await readFile(join(opts.webDist, 'client', 'index.html'), 'utf8');
   const { render } = (await import(pathToFileURL(join(opts.webDist, 'server', 'entry-server.js')).href)) as {
@@ -66,12 +93,19 @@ export async function registerWeb(
     if (path.startsWith('/api/') || path === '/api') return reply.callNotFound();
     const me = await opts.loadMe(req);
     const lang = pickLanguage(req);
-    const r = await render(req.url, { me, lang });
+    const query = new URLSearchParams(req.url.split('?')[1] ?? '');
+    const queries: SeededQuery[] = [];
+    for (const load of opts.loaders ?? []) {
+      const found = await load({ path, query, req });
+      if (found) queries.push(...found);
+    }
+    const state: AppState = { me, lang, queries };
+    const r = await render(req.url, state);
     const html = template
       .replace('lang="en" dir="ltr"', `lang="${r.lang}" dir="${r.dir}"`)
       .replace('<!--app-head-->', r.head.replaceAll('__CANONICAL__', canonicalBase))
       .replace('<!--app-html-->', r.html)
-      .replace('<!--app-state-->', stateScript({ me, lang }));
+      .replace('<!--app-state-->', stateScript(state));
     return reply
       .code(r.status)
       .header('content-type', 'text/html; charset=utf-8')

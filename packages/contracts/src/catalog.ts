@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { PageInfo } from './admin.ts';
+
+/** A URL-safe slug: lower-case letters, digits and single dashes. */
+export const Slug = z
+  .string()
+  .trim()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Use lower-case letters, digits and dashes' });
+
+export const CourseLevels = ['beginner', 'intermediate', 'advanced'] as const;
+export const CourseLevel = z.enum(CourseLevels);
+export const CourseStatuses = ['draft', 'in_review', 'published', 'archived'] as const;
+export const CourseStatus = z.enum(CourseStatuses);
+export type CourseStatus = z.infer<typeof CourseStatus>;
+export const LessonTypes = ['video', 'text', 'pdf', 'resources', 'quiz'] as const;
+export const LessonType = z.enum(LessonTypes);
+/** ISO 4217 code of a currency the academy sells in. */
+export const Currency = z.enum(['PKR', 'USD']);
+/** Money is integer minor units (paisa, cents) with its currency. */
+export const MinorUnits = z.int().min(0).max(100_000_000);
+const Title = z.string().trim().min(3).max(120);
+const Line = z.string().trim().min(1).max(200);
+
+export const CategoryDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  description: z.string().nullable(),
+  icon: z.string().nullable(),
+  colour: z.string().nullable(),
+  position: z.number(),
+  active: z.boolean(),
+  /** Published courses in the category, kept current on every status change. */
+  courseCount: z.number(),
+});
+export type CategoryDto = z.infer<typeof CategoryDto>;
+export const CategoryList = z.object({ items: z.array(CategoryDto) });
+export const CategoryBody = z.object({
+  name: z.string().trim().min(2).max(80),
+  slug: Slug.optional(),
+  description: z.string().trim().max(500).nullable().optional(),
+  icon: z.string().trim().max(40).nullable().optional(),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .nullable()
+    .optional(),
+  position: z.int().min(0).max(10_000).optional(),
+  active: z.boolean().optional(),
+});
+
+export const InstructorRef = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  avatarUrl: z.string().nullable(),
+});
+
+/** A course as a card in the catalog. */
+export const CourseSummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  thumbnailUrl: z.string().nullable(),
+  level: CourseLevel,
+  language: z.string(),
+  priceMinor: z.number(),
+  currency: Currency,
+  isFree: z.boolean(),
+  category: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  instructors: z.array(InstructorRef),
+  ratingAvg: z.number().nullable(),
+  ratingCount: z.number(),
+  enrollmentCount: z.number(),
+  lessonCount: z.number(),
+  durationMinutes: z.number(),
+  publishedAt: z.string().nullable(),
+});
+export type CourseSummary = z.infer<typeof CourseSummary>;
+
+export const LessonOutline = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  type: LessonType,
+  durationSeconds: z.number().nullable(),
+  isPreview: z.boolean(),
+  position: z.number(),
+});
+export const SectionOutline = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  position: z.number(),
+  lessons: z.array(LessonOutline),
+});
+export const IntroVideo = z.object({ kind: z.enum(['upload', 'youtube', 'vimeo']), url: z.string() });
+
+/** The public course page: the card, the sanitized description and the curriculum outline (no lesson content). */
+export const CourseDetail = CourseSummary.extend({
+  descriptionHtml: z.string(),
+  whatYouWillLearn: z.array(z.string()),
+  requirements: z.array(z.string()),
+  introVideo: IntroVideo.nullable(),
+  sections: z.array(SectionOutline),
+  updatedAt: z.string(),
+});
+export type CourseDetail = z.infer<typeof CourseDetail>;
+
+export const CatalogSorts = ['newest', 'popular', 'rating', 'price_asc', 'price_desc', 'relevance'] as const;
+export const CatalogQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  category: Slug.optional(),
+  level: CourseLevel.optional(),
+  price: z.enum(['free', 'paid']).optional(),
+  minRating: z.coerce.number().min(0).max(5).optional(),
+  language: z.string().trim().min(2).max(10).optional(),
+  instructor: Slug.optional(),
+  sort: z.enum(CatalogSorts).optional(),
+  page: z.coerce.number().int().min(1).max(1_000).default(1),
+  limit: z.coerce.number().int().min(1).max(60).default(12),
+});
+export type CatalogQuery = z.infer<typeof CatalogQuery>;
+export const CatalogPage = z.object({ items: z.array(CourseSummary), pageInfo: PageInfo });
+export type CatalogPage = z.infer<typeof CatalogPage>;
+
+// ── Instructor studio ────────────────────────────────────────────────────────────────────────────
+
+export const CourseBody = z.object({
+  title: Title,
+  slug: Slug.optional(),
+  subtitle: z.string().trim().max(200).nullable().optional(),
+  /** Rich text; sanitized on the server (allowlist), never trusted. */
+  descriptionHtml: z.string().max(100_000).optional(),
+  categoryId: z.uuid().nullable().optional(),
+  level: CourseLevel.optional(),
+  language: z.string().trim().min(2).max(10).optional(),
+  durationMinutes: z.int().min(0).max(100_000).optional(),
+  priceMinor: MinorUnits.optional(),
+  currency: Currency.optional(),
+  whatYouWillLearn: z.array(Line).max(20).optional(),
+  requirements: z.array(Line).max(20).optional(),
+  introVideoUrl: z.url().max(500).nullable().optional(),
+});
+export type CourseBody = z.infer<typeof CourseBody>;
+export const CoursePatch = CourseBody.partial().strict();
+
+/** A course as its instructors and admins see it in the studio. */
+export const StudioCourse = CourseDetail.extend({
+  status: CourseStatus,
+  categoryId: z.uuid().nullable(),
+  createdAt: z.string(),
+});
+export type StudioCourse = z.infer<typeof StudioCourse>;
+export const StudioCourseList = z.object({
+  items: z.array(StudioCourse.omit({ sections: true, descriptionHtml: true })),
+});
+
+export const SectionBody = z.object({ title: Title });
+export const ReorderBody = z.object({ ids: z.array(z.uuid()).min(1).max(500) });
+
+export const LessonBody = z.object({
+  title: Title,
+  type: LessonType,
+  /** Text lessons: rich text, sanitized on the server. */
+  contentHtml: z.string().max(200_000).nullable().optional(),
+  /** Video lessons given as a link (YouTube, Vimeo or a direct https URL). */
+  videoUrl: z.url().max(500).nullable().optional(),
+  durationSeconds: z.int().min(0).max(86_400).nullable().optional(),
+  isPreview: z.boolean().optional(),
+  /** Marks the lesson as required for completion (default true). */
+  isRequired: z.boolean().optional(),
+  /** Absolute release date, or... */
+  releaseAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** ...days after the student's enrollment (drip). */
+  dripDays: z.int().min(0).max(3650).nullable().optional(),
+});
+export type LessonBody = z.infer<typeof LessonBody>;
+export const LessonPatch = LessonBody.partial().strict();
+
+export const StudioLesson = LessonOutline.extend({
+  sectionId: z.uuid(),
+  contentHtml: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+  isRequired: z.boolean(),
+  releaseAt: z.string().nullable(),
+  dripDays: z.number().nullable(),
+});
+
+export const CourseAuditEntry = z.object({
+  id: z.uuid(),
+  actor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  action: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  createdAt: z.string(),
+});
+export const CourseAuditList = z.object({ items: z.array(CourseAuditEntry) });
