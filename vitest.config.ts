@@ -13,6 +13,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Vitest's default is one worker per CPU minus one: a single worker on this 2-core machine.
+          maxWorkers: 2,
         },
       },
       {

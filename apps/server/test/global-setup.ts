@@ -29,7 +29,8 @@ export default async function setup(project: TestProject) {
   await jobs.start();
   await jobs.stop();
   const file = join(dir, 'template.tar');
-  writeFileSync(file, Buffer.from(await ((await database.dumpDataDir?.()) as Blob).arrayBuffer()));
+  if (!database.dumpDataDir) throw new Error('the embedded database cannot dump itself');
+  writeFileSync(file, Buffer.from(await (await database.dumpDataDir()).arrayBuffer()));
   await database.close();
   project.provide('pgliteTemplate', file);
   return () => rmSync(dir, { recursive: true, force: true });

@@ -38,9 +38,12 @@ export const AuthEventDto = z.object({
   id: z.uuid(),
   type: AuthEventType,
   userId: z.uuid().nullable(),
+  /** The admin who acted (role changes, suspensions), when it was not the user. */
+  actorId: z.uuid().nullable(),
   email: z.string().nullable(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
   createdAt: z.string(),
 });
 export const AuthEventQuery = Pagination.extend({

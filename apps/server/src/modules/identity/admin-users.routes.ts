@@ -42,9 +42,11 @@ export const adminUsersRoutes =
             id: e.id,
             type: e.type as z.infer<typeof AuthEventList>['items'][number]['type'],
             userId: e.userId,
+            actorId: e.actorId,
             email: e.email,
             ip: e.ip,
             userAgent: e.userAgent,
+            details: e.details ?? null,
             createdAt: e.createdAt.toISOString(),
           })),
           pageInfo: {

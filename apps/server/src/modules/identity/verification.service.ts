@@ -113,8 +113,10 @@ export function createVerificationService(d: IdentityDeps) {
         const user =
           current ?? (input.email ? await usersRepo.findByEmail(database.db, input.email) : undefined);
         if (!user) throw badRequest('invalid_code', 'That code is not valid. Ask for a new one.');
-        if ('emailVerified' in user ? user.emailVerified : user.emailVerifiedAt)
-          throw conflict('already_verified', 'This address is already verified.');
+        const verified = 'emailVerified' in user ? user.emailVerified : user.emailVerifiedAt !== null;
+        // Only the signed-in owner learns that the address is verified; by email it answers as unknown.
+        if (verified && current) throw conflict('already_verified', 'This address is already verified.');
+        if (verified) throw badRequest('invalid_code', 'That code is not valid. Ask for a new one.');
         v = await checkCode(user.id, 'signup', input.code);
       }
       const user = await database.db.transaction(async (tx) => {

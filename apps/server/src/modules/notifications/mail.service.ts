@@ -68,8 +68,9 @@ export function createMailService(deps: {
     async deliver(id: string): Promise<void> {
       const row = await mailRepo.findById(database.db, id);
       if (!row || row.status === 'sent') return; // delivered already: a duplicate job does nothing
-      const body = JSON.parse(secrets.decrypt(row.bodyEnc)) as { html: string; text: string };
       try {
+        // Inside the try: a body that cannot be decrypted any more is a failed attempt, not a silent loop.
+        const body = JSON.parse(secrets.decrypt(row.bodyEnc)) as { html: string; text: string };
         const { messageId } = await transport.send({
           from: deps.from,
           to: row.to,
