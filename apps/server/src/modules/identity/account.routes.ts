@@ -29,7 +29,7 @@ export const accountRoutes =
         if (!req.isMultipart())
           throw badRequest('validation_failed', 'Send the image as multipart/form-data in field "file"');
         const file = await req.file({ limits: { fileSize: AVATAR_MAX_BYTES, files: 1 } });
-        if (!file || file.fieldname !== 'file')
+        if (file?.fieldname !== 'file')
           throw badRequest('validation_failed', 'Send the image in field "file"');
         const data = await file.toBuffer().catch((err: { code?: string }) => {
           if (err.code === 'FST_REQ_FILE_TOO_LARGE')
