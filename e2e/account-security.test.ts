@@ -72,6 +72,7 @@ describe('account security in the browser', () => {
     await signIn(admin, ADMIN.email, ADMIN.password);
     await admin.waitForURL(/\/profile/);
     const mail = await readOutbox(admin, STUDENT.email);
+    expect(await seriousViolations(admin), '/admin/outbox').toEqual([]);
     const code = mail.match(/\b(\d{6})\b/)?.[1];
     expect(code).toBeTruthy();
 
@@ -84,6 +85,7 @@ describe('account security in the browser', () => {
     await signOut(student);
     await signIn(student, STUDENT.email, STUDENT.password);
     await student.waitForURL(/\/profile/);
+    expect(await seriousViolations(student), '/profile').toEqual([]);
 
     // Enable two-factor authentication
     await student.getByRole('button', { name: 'Set up two-factor authentication' }).click();

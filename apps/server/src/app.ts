@@ -18,8 +18,10 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { notFound } from './http/errors.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
+import { registerCatalog } from './modules/catalog/catalog.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
+import { registerLearning } from './modules/learning/learning.module.ts';
 import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
@@ -122,6 +124,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mail,
     requireAdmin,
   });
+  const catalog = await registerCatalog(app, {
+    config,
+    database,
+    cache,
+    clock,
+    storage: deps.storage,
+    requireAdmin,
+  });
+  await registerLearning(app, {
+    database,
+    clock,
+    courseSummaries: catalog.summariesByIds,
+    onEnrollmentChange: catalog.invalidate,
+  });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
     database,
@@ -146,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       webDist: deps.webDist,
       publicUrl: config.http.publicUrl,
       loadMe: identity.loadMe,
+      loaders: [...catalog.loaders],
     });
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, async () => {

@@ -1,5 +1,12 @@
 import type { MeResponse } from '@9tangle/contracts';
 
+/** One TanStack Query answer the server already has; seeded into the cache before rendering. */
+export type SeededQuery = {
+  /** The query key the page's hook uses (`['course', slug]`, `['catalog', query]`, …). */
+  key: unknown[];
+  data: unknown;
+};
+
 /**
  * What the server knows when it renders a page, handed to the browser in
  * `<script type="application/json" id="__APP_STATE__">` (a data block, never executed).
@@ -9,9 +16,15 @@ export type AppState = {
   me: MeResponse | null;
   /** The language the server chose (from the `lang` cookie or Accept-Language). */
   lang: string;
+  /** The page's data, answered on the server so the HTML is complete without JavaScript. */
+  queries: SeededQuery[];
 };
 
 export const APP_STATE_ELEMENT_ID = '__APP_STATE__';
+
+function isSeededQuery(value: unknown): value is SeededQuery {
+  return typeof value === 'object' && value !== null && 'key' in value && Array.isArray(value.key);
+}
 
 /** Reads the state the server embedded; undefined when the page was not server-rendered (Vite dev). */
 export function readAppState(doc: Document): AppState | undefined {
@@ -21,7 +34,11 @@ export function readAppState(doc: Document): AppState | undefined {
     const parsed: unknown = JSON.parse(element.textContent);
     if (!parsed || typeof parsed !== 'object') return undefined;
     const state = parsed as Partial<AppState>;
-    return { me: state.me ?? null, lang: typeof state.lang === 'string' ? state.lang : 'en' };
+    return {
+      me: state.me ?? null,
+      lang: typeof state.lang === 'string' ? state.lang : 'en',
+      queries: Array.isArray(state.queries) ? state.queries.filter(isSeededQuery) : [],
+    };
   } catch {
     return undefined;
   }

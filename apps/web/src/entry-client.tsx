@@ -8,6 +8,7 @@ import { rememberCsrfToken } from './api/client.ts';
 import { readAppState } from './app-state.ts';
 import { meQueryKey } from './features/session/use-me.ts';
 import { createI18n, directionOf, resolveLanguage } from './i18n/index.ts';
+import { seedQueries } from './lib/seed-queries.ts';
 import { createQueryClient } from './query-client.ts';
 import { routes } from './routes.tsx';
 
@@ -29,6 +30,8 @@ const i18n = createI18n(language);
 const queryClient = createQueryClient();
 if (state) {
   queryClient.setQueryData(meQueryKey, state.me);
+  // The same answers the server rendered with, so hydration matches and nothing is fetched twice.
+  seedQueries(queryClient, state.queries);
   if (state.me) rememberCsrfToken(state.me.csrfToken);
 }
 const router = createBrowserRouter(routes);

@@ -7,14 +7,23 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { VerifyCodePage } from './features/auth/VerifyCodePage.tsx';
+import { CategoriesPage } from './features/catalog/CategoriesPage.tsx';
+import { CoursePage } from './features/catalog/CoursePage.tsx';
+import { CoursesPage } from './features/catalog/CoursesPage.tsx';
+import { InstructorPage } from './features/catalog/InstructorPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
+import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
+import { StudioPage } from './features/studio/StudioPage.tsx';
 
 /**
  * Every page of the web app. The same objects drive `createBrowserRouter` in the browser and
- * `createStaticHandler` on the server. No loaders: pages fetch with TanStack Query, so the first
- * client render matches the server's HTML without hydration data.
+ * `createStaticHandler` on the server. No loaders: pages read TanStack Query, whose cache the server
+ * seeds with the page's data (`AppState.queries`) on both sides, so the first client render matches
+ * the server's HTML. `/courses/categories` is matched before `/courses/:slug` (static segments rank
+ * higher), so no course may use the slug `categories`.
  */
 export const routes: RouteObject[] = [
   {
@@ -31,6 +40,13 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', Component: ResetPasswordPage },
       { path: 'profile', Component: ProfilePage },
       { path: 'admin/outbox', Component: OutboxPage },
+      { path: 'courses', Component: CoursesPage },
+      { path: 'courses/categories', Component: CategoriesPage },
+      { path: 'courses/:slug', Component: CoursePage },
+      { path: 'instructors/:slug', Component: InstructorPage },
+      { path: 'studio', Component: StudioPage },
+      { path: 'studio/courses/new', Component: NewCoursePage },
+      { path: 'studio/courses/:id', Component: CourseEditorPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -197,3 +197,66 @@ export const CourseAuditEntry = z.object({
   createdAt: z.string(),
 });
 export const CourseAuditList = z.object({ items: z.array(CourseAuditEntry) });
+
+// ── Added with the server's catalog module ───────────────────────────────────────────────────────
+
+export type CategoryList = z.infer<typeof CategoryList>;
+export type CategoryBody = z.infer<typeof CategoryBody>;
+/** PATCH /api/admin/categories/:id: any field of CategoryBody; unknown fields are refused. */
+export const CategoryPatch = CategoryBody.partial().strict();
+export type CategoryPatch = z.infer<typeof CategoryPatch>;
+export type InstructorRef = z.infer<typeof InstructorRef>;
+export type CoursePatch = z.infer<typeof CoursePatch>;
+export type StudioCourseList = z.infer<typeof StudioCourseList>;
+export type SectionBody = z.infer<typeof SectionBody>;
+export type ReorderBody = z.infer<typeof ReorderBody>;
+export type LessonPatch = z.infer<typeof LessonPatch>;
+export type StudioLesson = z.infer<typeof StudioLesson>;
+export type CourseAuditEntry = z.infer<typeof CourseAuditEntry>;
+export type CourseAuditList = z.infer<typeof CourseAuditList>;
+export type SectionOutline = z.infer<typeof SectionOutline>;
+export type LessonOutline = z.infer<typeof LessonOutline>;
+
+/** An instructor's public page header: the card plus their headline and bio. */
+export const InstructorProfile = InstructorRef.extend({
+  headline: z.string().nullable(),
+  bio: z.string().nullable(),
+});
+export type InstructorProfile = z.infer<typeof InstructorProfile>;
+/** GET /api/instructors/:slug: the profile and the instructor's published courses. */
+export const InstructorPage = z.object({ instructor: InstructorProfile, courses: z.array(CourseSummary) });
+export type InstructorPage = z.infer<typeof InstructorPage>;
+
+/** POST /api/studio/courses/:id/sections/reorder answers the course's outline in its new order. */
+export const SectionOutlineList = z.object({ items: z.array(SectionOutline) });
+
+/** GET /api/studio/courses/:id/audit: newest first. */
+export const CourseAuditQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+/** CourseAuditList with its page information (the field is optional so older clients still parse). */
+export const CourseAuditPage = CourseAuditList.extend({ pageInfo: PageInfo.optional() });
+
+/** GET /api/admin/courses: every course, filtered by status (the review queue is `status=in_review`). */
+export const AdminCourseQuery = z.object({
+  status: CourseStatus.optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type AdminCourseQuery = z.infer<typeof AdminCourseQuery>;
+export const AdminCourseList = StudioCourseList.extend({ pageInfo: PageInfo });
+export type AdminCourseList = z.infer<typeof AdminCourseList>;
+/** POST /api/admin/courses/:id/reject: the reason goes to the course's audit trail. */
+export const RejectCourseBody = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
+export type RejectCourseBody = z.infer<typeof RejectCourseBody>;
+
+/** GET/PATCH /api/admin/settings. */
+export const SiteSettings = z.object({
+  /** When true, "submit" puts a course in the review queue; when false it is published at once. */
+  coursePublishingRequiresApproval: z.boolean(),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+export const SiteSettingsPatch = SiteSettings.partial().strict();
+export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;

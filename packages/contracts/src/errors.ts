@@ -36,6 +36,15 @@ export const ErrorCodes = [
   'invalid_image',
   'cannot_change_own_role',
   'mail_not_failed',
+  // catalog
+  'slug_taken',
+  'course_has_no_lessons',
+  'invalid_course_status',
+  'category_in_use',
+  // learning
+  'payment_required',
+  'lesson_locked',
+  'enrollment_expired',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
+import { seedDemoCatalog } from './demo-catalog.ts';
 import { buildUser } from './factories.ts';
 
 const INSTRUCTORS = [
@@ -10,8 +11,9 @@ const INSTRUCTORS = [
 const STUDENTS = ['Bilal Ahmed', 'Sara Malik', 'Lucía Fernández', 'Hamza Raza', 'Mei Chen', 'Omar Siddiqui'];
 
 /**
- * The demo academy, seeded once on an empty database (never in production). Demo people
- * have no password: nobody can sign in as them; the admin sets up their own account with the setup link.
+ * The demo academy (people, and the catalog of `demo-catalog.ts`), seeded once on an empty database
+ * (never in production). Demo people have no password: nobody can sign in as them; the admin sets up
+ * their own account with the setup link.
  */
 export async function seedDemo(db: Db): Promise<boolean> {
   const [row] = await db
@@ -20,7 +22,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     .where(sql`${users.role} <> 'admin'`);
   if ((row?.n ?? 0) > 0) return false;
   await db.transaction(async (tx) => {
-    for (const i of INSTRUCTORS) await buildUser(tx, { role: 'instructor', ...i });
+    const instructors = [];
+    for (const i of INSTRUCTORS) instructors.push(await buildUser(tx, { role: 'instructor', ...i }));
     for (const name of STUDENTS) {
       const email = `${name
         .normalize('NFD')
@@ -29,6 +32,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .replace(/\s+/g, '.')}@demo.9tangle.local`;
       await buildUser(tx, { role: 'student', name, email });
     }
+    await seedDemoCatalog(tx, instructors);
   });
   return true;
 }

@@ -78,4 +78,55 @@ describe('seedDemo', () => {
       { role: 'instructor', n: 2, with_password: 0 },
     ]);
   });
+
+  it('seeds four categories and six published courses with correct counts', async () => {
+    t = await createTestApp({ env: EMPTY });
+    expect(await seedDemo(t.platform.database.db)).toBe(true);
+    const raw = t.platform.database.raw;
+    const { rows: cats } = await raw.query<{ slug: string; course_count: number; actual: number }>(
+      `select c.slug, c.course_count,
+         (select count(*)::int from courses where category_id = c.id and status = 'published') as actual
+       from categories c order by c.position`,
+    );
+    expect(cats.map((c) => c.slug)).toEqual(['web-development', 'data-and-ai', 'design', 'business']);
+    for (const c of cats) expect(c.course_count).toBe(c.actual);
+
+    const { rows: courses } = await raw.query<{
+      status: string;
+      lesson_count: number;
+      actual: number;
+      sections: number;
+      previews: number;
+      instructors: number;
+      price_minor: number;
+      currency: string;
+    }>(
+      `select status, lesson_count, price_minor, currency,
+         (select count(*)::int from lessons where course_id = co.id) as actual,
+         (select count(*)::int from course_sections where course_id = co.id) as sections,
+         (select count(*)::int from lessons where course_id = co.id and is_preview) as previews,
+         (select count(*)::int from course_instructors where course_id = co.id) as instructors
+       from courses co`,
+    );
+    expect(courses).toHaveLength(6);
+    for (const c of courses) {
+      expect(c.status).toBe('published');
+      expect(c.lesson_count).toBe(c.actual);
+      expect(c.sections).toBeGreaterThanOrEqual(2);
+      expect(c.previews).toBeGreaterThanOrEqual(1);
+      expect(c.instructors).toBeGreaterThanOrEqual(1);
+    }
+    expect(courses.some((c) => c.price_minor === 0)).toBe(true);
+    expect(new Set(courses.filter((c) => c.price_minor > 0).map((c) => c.currency))).toEqual(
+      new Set(['PKR', 'USD']),
+    );
+
+    // Both demo instructors have public pages, and the catalog answers through the API.
+    const { rows: profiles } = await raw.query<{ n: number }>(
+      'select count(*)::int as n from instructor_profiles',
+    );
+    expect(profiles[0]?.n).toBe(2);
+    const page = await new Client(t.app).get('/api/courses?limit=60');
+    expect(page.json().pageInfo.total).toBe(6);
+  });
 });

@@ -35,6 +35,11 @@ export function rememberCsrfToken(token: string | null): void {
   csrfTokenFromResponse = token;
 }
 
+/** The token to send as `x-csrf-token` on a write: the cookie, else the one the server last returned. */
+export function currentCsrfToken(): string | null {
+  return readCsrfCookie() ?? csrfTokenFromResponse;
+}
+
 function readCsrfCookie(): string | null {
   if (typeof document === 'undefined') return null;
   for (const part of document.cookie.split(';')) {
@@ -63,7 +68,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     body = JSON.stringify(options.body);
   }
   if (method !== 'GET') {
-    const token = readCsrfCookie() ?? csrfTokenFromResponse;
+    const token = currentCsrfToken();
     if (token) headers['x-csrf-token'] = token;
   }
 
@@ -93,6 +98,11 @@ function safeJsonParse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The `ApiError` for a failed answer's status and body text (for callers that cannot use `fetch`). */
+export function apiErrorFromText(status: number, text: string): ApiError {
+  return toApiError(status, text ? safeJsonParse(text) : undefined);
 }
 
 function toApiError(status: number, payload: unknown): ApiError {

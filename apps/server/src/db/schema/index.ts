@@ -1,2 +1,4 @@
+export * from './catalog.ts';
 export * from './identity.ts';
+export * from './learning.ts';
 export * from './notifications.ts';

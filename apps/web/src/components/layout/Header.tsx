@@ -32,6 +32,9 @@ export function Header() {
           <NavLink to="/" end className={navLinkClasses}>
             {t('layout.home')}
           </NavLink>
+          <NavLink to="/courses" className={navLinkClasses}>
+            {t('layout.courses')}
+          </NavLink>
           {me ? <UserMenu me={me} /> : null}
           {!me && !isPending ? (
             <>

@@ -54,6 +54,11 @@ export function UserMenu({ me }: { me: MeResponse }) {
           <DropdownMenu.Item asChild className={itemClasses}>
             <Link to="/profile">{t('layout.profile')}</Link>
           </DropdownMenu.Item>
+          {me.user.role === 'instructor' || me.user.role === 'admin' ? (
+            <DropdownMenu.Item asChild className={itemClasses}>
+              <Link to="/studio">{t('layout.studio')}</Link>
+            </DropdownMenu.Item>
+          ) : null}
           {me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
               <Link to="/admin/outbox">{t('layout.outbox')}</Link>

@@ -1,5 +1,5 @@
 import { Slot } from '@radix-ui/react-slot';
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import { cn, focusRing } from './cn.ts';
 
 const variants = {
@@ -17,7 +17,7 @@ const sizes = {
   lg: 'h-12 px-6 text-base',
 } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+export type ButtonProps = ComponentPropsWithRef<'button'> & {
   variant?: keyof typeof variants;
   size?: keyof typeof sizes;
   /** Render the child element (a router `Link`) with button styles. */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageMeta } from '../../components/PageMeta.tsx';
 import { Button } from '../../components/ui/Button.tsx';
+import { organizationJsonLd } from '../../lib/json-ld.ts';
 import { useMe } from '../session/use-me.ts';
 import { ValueIcon, type ValueIconName } from './ValueIcon.tsx';
 
@@ -13,7 +14,11 @@ export function HomePage() {
 
   return (
     <>
-      <PageMeta title={t('home.metaTitle')} description={t('home.metaDescription')} />
+      <PageMeta
+        title={t('home.metaTitle')}
+        description={t('home.metaDescription')}
+        jsonLd={[organizationJsonLd()]}
+      />
       <section
         aria-labelledby="home-title"
         className="overflow-hidden rounded-3xl bg-linear-to-br from-indigo-700 via-indigo-600 to-violet-700 px-6 py-14 text-white shadow-lg sm:px-12 sm:py-20"
@@ -24,13 +29,16 @@ export function HomePage() {
         </h1>
         <p className="mt-5 max-w-2xl text-lg text-indigo-50">{t('home.intro')}</p>
         <div className="mt-8 flex flex-wrap gap-3">
+          <Button asChild size="lg" variant="secondary">
+            <Link to="/courses">{t('home.browseCourses')}</Link>
+          </Button>
           {me ? (
-            <Button asChild size="lg" variant="secondary">
+            <Button asChild size="lg" variant="inverse">
               <Link to="/profile">{t('home.goToAccount')}</Link>
             </Button>
           ) : (
             <>
-              <Button asChild size="lg" variant="secondary">
+              <Button asChild size="lg" variant="inverse">
                 <Link to="/register">{t('home.ctaRegister')}</Link>
               </Button>
               <Button asChild size="lg" variant="inverse">

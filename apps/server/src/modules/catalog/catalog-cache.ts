@@ -1,0 +1,33 @@
+import type { Cache } from '../../platform/cache.ts';
+
+export const CATALOG_VERSION_KEY = 'catalog:version';
+/** Catalog reads are fresh within this long even if an invalidation were lost. */
+export const CATALOG_TTL_MS = 5 * 60_000;
+// The version counter outlives every entry by far; if it ever expires or is evicted it restarts at 1,
+// and entries from an earlier life of the counter are at most CATALOG_TTL_MS old.
+const VERSION_TTL_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Public catalog reads cached under a version counter: each key embeds the current version, and every
+ * write bumps it (one `incr`), so all cached pages, courses and profiles go stale at once, on every
+ * app instance when the cache is Redis. Entries still expire after five minutes.
+ */
+export function createCatalogCache(cache: Cache) {
+  const version = async () => (await cache.get(CATALOG_VERSION_KEY)) ?? '0';
+  return {
+    /** The cached value of `key`, or `load()`'s answer, stored for the next reader. */
+    async read<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const full = `catalog:v${await version()}:${key}`;
+      const hit = await cache.get(full);
+      if (hit !== null) return JSON.parse(hit) as T;
+      const value = await load();
+      await cache.set(full, JSON.stringify(value ?? null), CATALOG_TTL_MS);
+      return value;
+    },
+    /** Invalidate every catalog entry. Call after the writing transaction commits, never inside it. */
+    async bump(): Promise<void> {
+      await cache.incr(CATALOG_VERSION_KEY, VERSION_TTL_MS);
+    },
+  };
+}
+export type CatalogCache = ReturnType<typeof createCatalogCache>;

@@ -1,0 +1,83 @@
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import { requireRole } from '../../http/auth.ts';
+import type { PageLoader } from '../../http/web.ts';
+import type { Cache } from '../../platform/cache.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Storage } from '../../platform/storage.ts';
+import { adminCatalogRoutes } from './admin-catalog.routes.ts';
+import type { CatalogDeps } from './catalog.deps.ts';
+import { catalogPageLoaders } from './catalog.pages.ts';
+import { catalogRoutes } from './catalog.routes.ts';
+import { createCatalogService } from './catalog.service.ts';
+import { createCatalogCache } from './catalog-cache.ts';
+import { createCategoriesService } from './categories.service.ts';
+import { createCourseWorkflowService } from './course-workflow.service.ts';
+import { curriculumRoutes } from './curriculum.routes.ts';
+import { createCurriculumService } from './curriculum.service.ts';
+import { seoRoutes } from './seo.routes.ts';
+import { createSettingsService } from './settings.service.ts';
+import { studioCoursesRoutes } from './studio-courses.routes.ts';
+import { createStudioCoursesService } from './studio-courses.service.ts';
+import { createThumbnailsService } from './thumbnails.service.ts';
+
+/**
+ * Builds the catalog services and registers their routes: the public catalog and files under `/api`,
+ * the instructor studio, the admin's review queue, categories and settings, and `/sitemap.xml` and
+ * `/robots.txt` at the root. Returns the page loaders for the server-rendered catalog pages.
+ */
+export async function registerCatalog(
+  app: FastifyInstance,
+  p: {
+    config: Config;
+    database: Database;
+    cache: Cache;
+    clock: Clock;
+    storage: Storage;
+    requireAdmin: preHandlerHookHandler;
+  },
+) {
+  const deps: CatalogDeps = {
+    database: p.database,
+    clock: p.clock,
+    cache: createCatalogCache(p.cache),
+    storage: p.storage,
+  };
+  const requireInstructor = requireRole(
+    { require2faForAdmins: p.config.admin.require2fa },
+    'instructor',
+    'admin',
+  );
+  const catalog = createCatalogService(deps);
+  const courses = createStudioCoursesService(deps);
+  const settings = createSettingsService(deps);
+  const workflow = createCourseWorkflowService({ ...deps, settings });
+  const thumbnails = createThumbnailsService(deps);
+
+  await app.register(catalogRoutes({ catalog, thumbnails }), { prefix: '/api' });
+  await app.register(studioCoursesRoutes({ courses, workflow, thumbnails, requireInstructor }), {
+    prefix: '/api',
+  });
+  await app.register(curriculumRoutes({ curriculum: createCurriculumService(deps), requireInstructor }), {
+    prefix: '/api',
+  });
+  await app.register(
+    adminCatalogRoutes({
+      courses,
+      workflow,
+      categories: createCategoriesService(deps),
+      settings,
+      requireAdmin: p.requireAdmin,
+    }),
+    { prefix: '/api' },
+  );
+  await app.register(seoRoutes({ catalog, publicUrl: p.config.http.publicUrl }));
+  return {
+    loaders: catalogPageLoaders({ catalog }) as PageLoader[],
+    /** Cards for course ids, for the learning dashboard. */
+    summariesByIds: catalog.summariesByIds,
+    /** Mark every cached catalog read stale (enrollment counts moved). */
+    invalidate: () => deps.cache.bump(),
+  };
+}

@@ -1,0 +1,125 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { courses, type EnrollmentRow, enrollments } from '../../db/schema/index.ts';
+
+type Source = EnrollmentRow['source'];
+
+/** Enrollments, and the enrollment counter they keep on the course (a learning figure shown in the catalog). */
+export const enrollmentsRepo = {
+  async find(x: Executor, userId: string, courseId: string): Promise<EnrollmentRow | undefined> {
+    const [row] = await x
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)))
+      .limit(1);
+    return row;
+  },
+  /**
+   * Grant or re-grant access in one statement: a new row, or a revoked one made active again. Returns
+   * the row and whether access is new (false when it was already active: a retry changes nothing).
+   */
+  async upsertActive(
+    x: Executor,
+    v: {
+      userId: string;
+      courseId: string;
+      source: Source;
+      sourceRef: string | null;
+      expiresAt: Date | null;
+      now: Date;
+    },
+  ): Promise<{ row: EnrollmentRow; granted: boolean }> {
+    const existing = await x
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, v.userId), eq(enrollments.courseId, v.courseId)))
+      .for('update');
+    const current = existing[0];
+    if (current?.status === 'active') return { row: current, granted: false };
+    const [row] = await x
+      .insert(enrollments)
+      .values({
+        userId: v.userId,
+        courseId: v.courseId,
+        source: v.source,
+        sourceRef: v.sourceRef,
+        expiresAt: v.expiresAt,
+        grantedAt: v.now,
+      })
+      .onConflictDoUpdate({
+        target: [enrollments.userId, enrollments.courseId],
+        set: {
+          status: 'active',
+          source: v.source,
+          sourceRef: v.sourceRef,
+          expiresAt: v.expiresAt,
+          grantedAt: v.now,
+          revokedAt: null,
+          revokeReason: null,
+          updatedAt: v.now,
+        },
+        // Never steal a row another transaction just activated.
+        setWhere: sql`${enrollments.status} = 'revoked'`,
+      })
+      .returning();
+    if (!row) {
+      const again = await enrollmentsRepo.find(x, v.userId, v.courseId);
+      return { row: again as EnrollmentRow, granted: false };
+    }
+    return { row, granted: true };
+  },
+  async revoke(x: Executor, userId: string, courseId: string, reason: string, now: Date): Promise<boolean> {
+    const rows = await x
+      .update(enrollments)
+      .set({ status: 'revoked', revokedAt: now, revokeReason: reason, updatedAt: now })
+      .where(
+        and(
+          eq(enrollments.userId, userId),
+          eq(enrollments.courseId, courseId),
+          eq(enrollments.status, 'active'),
+        ),
+      )
+      .returning({ id: enrollments.id });
+    return rows.length === 1;
+  },
+  async bumpCourseCount(x: Executor, courseId: string, delta: 1 | -1): Promise<void> {
+    await x
+      .update(courses)
+      .set({ enrollmentCount: sql`greatest(0, ${courses.enrollmentCount} + ${delta})` })
+      .where(eq(courses.id, courseId));
+  },
+  /** The student's active enrollments, most recently used first. */
+  async listActive(x: Executor, userId: string): Promise<EnrollmentRow[]> {
+    return x
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, userId), eq(enrollments.status, 'active')))
+      .orderBy(
+        desc(sql`coalesce(${enrollments.lastAccessedAt}, ${enrollments.grantedAt})`),
+        asc(enrollments.id),
+      );
+  },
+  async touch(x: Executor, id: string, lessonId: string | null, now: Date): Promise<void> {
+    await x
+      .update(enrollments)
+      .set({ lastAccessedAt: now, ...(lessonId ? { lastLessonId: lessonId } : {}) })
+      .where(eq(enrollments.id, id));
+  },
+  async setProgress(
+    x: Executor,
+    id: string,
+    p: { completedLessons: number; progressPercent: number; completedAt?: Date },
+  ) {
+    await x
+      .update(enrollments)
+      .set({
+        completedLessons: p.completedLessons,
+        progressPercent: p.progressPercent,
+        // Completed once: a later un-completion does not take the date (or a certificate) back.
+        ...(p.completedAt
+          ? { completedAt: sql`coalesce(${enrollments.completedAt}, ${p.completedAt})` }
+          : {}),
+      })
+      .where(eq(enrollments.id, id));
+  },
+};

@@ -1,0 +1,192 @@
+import type { EnrollmentRow } from '../../db/schema/index.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import type { CurrentUser } from '../identity/identity.types.ts';
+import { courseContentRepo } from './course-content.repo.ts';
+import { enrollmentsRepo } from './enrollments.repo.ts';
+import type { LearningDeps } from './learning.deps.ts';
+import { AUTO_COMPLETE_PERCENT, accessState, availableAt, progressPercent } from './learning.policy.ts';
+
+/**
+ * The lesson player: the course outline with the student's state, a lesson's content (only when
+ * enrolled and released, or a free preview), progress with resume position and auto-completion.
+ */
+export function createPlayerService(d: LearningDeps) {
+  const { database, clock } = d;
+
+  /** The student's live enrollment in a course: 404 when there is none, 403 when it expired. */
+  async function liveEnrollment(user: CurrentUser, courseId: string): Promise<EnrollmentRow> {
+    const e = await enrollmentsRepo.find(database.db, user.id, courseId);
+    const state = e ? accessState(e, clock.now()) : 'revoked';
+    if (!e || state === 'revoked') throw notFound('course');
+    if (state === 'expired') throw forbidden('enrollment_expired', 'Your access to this course has ended.');
+    return e;
+  }
+
+  /** Recount completed required lessons and store the course progress (and completion, once). */
+  async function recompute(user: CurrentUser, enrollment: EnrollmentRow) {
+    const outline = await courseContentRepo.outline(database.db, enrollment.courseId);
+    const required = outline.filter((l) => l.isRequired).map((l) => l.id);
+    const done = await courseContentRepo.countCompleted(database.db, user.id, required);
+    const pct = progressPercent(done, required.length);
+    // Quizzes arrive with their own rule ("every required quiz passed"); until then lessons decide.
+    const courseCompleted = required.length > 0 && done === required.length;
+    await enrollmentsRepo.setProgress(database.db, enrollment.id, {
+      completedLessons: done,
+      progressPercent: pct,
+      ...(courseCompleted ? { completedAt: clock.now() } : {}),
+    });
+    return { courseCompleted, progressPercent: pct, completedLessons: done };
+  }
+
+  return {
+    async course(user: CurrentUser, slug: string) {
+      const course = await courseContentRepo.courseBySlug(database.db, slug);
+      if (!course) throw notFound('course');
+      const enrollment = await liveEnrollment(user, course.id);
+      const now = clock.now();
+      const [outline, progress] = await Promise.all([
+        courseContentRepo.outline(database.db, course.id),
+        courseContentRepo.progressOf(database.db, user.id, course.id),
+      ]);
+      await Promise.all([
+        courseContentRepo.recordEvent(database.db, user.id, course.id, 'course_viewed', now),
+        enrollmentsRepo.touch(database.db, enrollment.id, null, now),
+      ]);
+      const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
+      const sections = new Map<string, { id: string; title: string; position: number; lessons: unknown[] }>();
+      for (const l of outline) {
+        const at = availableAt(l, enrollment.grantedAt);
+        const p = byLesson.get(l.id);
+        const section = sections.get(l.sectionId) ?? {
+          id: l.sectionId,
+          title: l.sectionTitle,
+          position: l.sectionPosition,
+          lessons: [],
+        };
+        sections.set(l.sectionId, section);
+        section.lessons.push({
+          id: l.id,
+          title: l.title,
+          type: l.type,
+          durationSeconds: l.durationSeconds,
+          isPreview: l.isPreview,
+          isRequired: l.isRequired,
+          position: l.position,
+          locked: at !== null && at > now,
+          availableAt: at && at > now ? at.toISOString() : null,
+          completed: !!p?.completedAt,
+          positionSeconds: p?.positionSeconds ?? 0,
+        });
+      }
+      const firstOpen = outline.find((l) => !byLesson.get(l.id)?.completedAt)?.id ?? outline[0]?.id ?? null;
+      return {
+        course: { id: course.id, slug: course.slug, title: course.title },
+        enrollment: { ...enrollment, lastAccessedAt: now },
+        sections: [...sections.values()],
+        continueLessonId: enrollment.lastLessonId ?? firstOpen,
+      };
+    },
+
+    /** A lesson's content: enrolled and released, or a free preview of a published course. */
+    async lesson(user: CurrentUser | null, lessonId: string) {
+      const lesson = await courseContentRepo.lesson(database.db, lessonId);
+      if (!lesson) throw notFound('lesson');
+      const course = await courseContentRepo.courseById(database.db, lesson.courseId);
+      if (!course) throw notFound('lesson');
+      const now = clock.now();
+      const enrollment = user ? await enrollmentsRepo.find(database.db, user.id, course.id) : undefined;
+      const enrolled = enrollment && accessState(enrollment, now) === 'active';
+      const preview = lesson.isPreview && course.status === 'published';
+      if (!enrolled && !preview) {
+        if (enrollment && accessState(enrollment, now) === 'expired')
+          throw forbidden('enrollment_expired', 'Your access to this course has ended.');
+        throw notFound('lesson');
+      }
+      if (enrolled && !preview) {
+        const at = availableAt(lesson, enrollment.grantedAt);
+        if (at && at > now)
+          throw new AppError('lesson_locked', 403, 'This lesson is not open yet', {
+            availableAt: at.toISOString(),
+          });
+      }
+      const outline = await courseContentRepo.outline(database.db, course.id);
+      const i = outline.findIndex((l) => l.id === lesson.id);
+      const progress =
+        user && enrolled
+          ? await courseContentRepo.progressOfLesson(database.db, user.id, lesson.id)
+          : undefined;
+      if (enrolled) await enrollmentsRepo.touch(database.db, enrollment.id, lesson.id, now);
+      return {
+        id: lesson.id,
+        courseId: course.id,
+        title: lesson.title,
+        type: lesson.type,
+        contentHtml: lesson.contentHtml,
+        videoUrl: lesson.videoUrl,
+        durationSeconds: lesson.durationSeconds,
+        progress: {
+          completed: !!progress?.completedAt,
+          positionSeconds: progress?.positionSeconds ?? 0,
+          watchedPercent: progress?.watchedPercent ?? 0,
+        },
+        prevLessonId: outline[i - 1]?.id ?? null,
+        nextLessonId: outline[i + 1]?.id ?? null,
+      };
+    },
+
+    /** Save the resume position; a video watched to 90 % completes its lesson. */
+    async saveProgress(
+      user: CurrentUser,
+      lessonId: string,
+      p: { positionSeconds: number; watchedPercent: number },
+    ) {
+      return this.mark(user, lessonId, p, p.watchedPercent >= AUTO_COMPLETE_PERCENT);
+    },
+
+    async complete(user: CurrentUser, lessonId: string, completed: boolean) {
+      if (completed) return this.mark(user, lessonId, null, true);
+      const { enrollment } = await openLesson(user, lessonId);
+      await courseContentRepo.clearCompletion(database.db, user.id, lessonId, clock.now());
+      const r = await recompute(user, enrollment);
+      return { lessonCompleted: false, ...r };
+    },
+
+    async mark(
+      user: CurrentUser,
+      lessonId: string,
+      p: { positionSeconds: number; watchedPercent: number } | null,
+      complete: boolean,
+    ) {
+      const { lesson, enrollment } = await openLesson(user, lessonId);
+      const now = clock.now();
+      const before = await courseContentRepo.progressOfLesson(database.db, user.id, lessonId);
+      await courseContentRepo.saveProgress(database.db, {
+        userId: user.id,
+        lessonId,
+        courseId: lesson.courseId,
+        positionSeconds: p?.positionSeconds ?? before?.positionSeconds ?? 0,
+        watchedPercent: p?.watchedPercent ?? before?.watchedPercent ?? 0,
+        completedAt: complete && !before?.completedAt ? now : null,
+        now,
+      });
+      // Where the student last worked is where "Continue" takes them.
+      await enrollmentsRepo.touch(database.db, enrollment.id, lessonId, now);
+      const r = await recompute(user, enrollment);
+      return { lessonCompleted: complete || !!before?.completedAt, ...r };
+    },
+  };
+
+  /** A lesson the student may record progress on: enrolled, active and released. */
+  async function openLesson(user: CurrentUser, lessonId: string) {
+    const lesson = await courseContentRepo.lesson(database.db, lessonId);
+    if (!lesson) throw notFound('lesson');
+    const enrollment = await liveEnrollment(user, lesson.courseId);
+    const at = availableAt(lesson, enrollment.grantedAt);
+    if (at && at > clock.now())
+      throw new AppError('lesson_locked', 403, 'This lesson is not open yet', {
+        availableAt: at.toISOString(),
+      });
+    return { lesson, enrollment };
+  }
+}
+export type PlayerService = ReturnType<typeof createPlayerService>;
