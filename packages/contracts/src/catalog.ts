@@ -122,6 +122,20 @@ export const CatalogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(60).default(12),
 });
 export type CatalogQuery = z.infer<typeof CatalogQuery>;
+
+/**
+ * The catalog query of a URL, the same on the server and in the browser (so both build the same cache
+ * key): empty parameters (`?category=`) are ignored, and a query that still does not parse falls back
+ * to the unfiltered first page.
+ */
+export function parseCatalogQuery(params: URLSearchParams): CatalogQuery {
+  const given = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ''));
+  const parsed = CatalogQuery.safeParse(given);
+  return parsed.success ? parsed.data : CatalogQuery.parse({});
+}
+
+/** Course slugs that are pages of their own under `/courses/`. */
+export const RESERVED_COURSE_SLUGS = ['categories'] as const;
 export const CatalogPage = z.object({ items: z.array(CourseSummary), pageInfo: PageInfo });
 export type CatalogPage = z.infer<typeof CatalogPage>;
 
@@ -141,7 +155,11 @@ export const CourseBody = z.object({
   currency: Currency.optional(),
   whatYouWillLearn: z.array(Line).max(20).optional(),
   requirements: z.array(Line).max(20).optional(),
-  introVideoUrl: z.url().max(500).nullable().optional(),
+  introVideoUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
 });
 export type CourseBody = z.infer<typeof CourseBody>;
 export const CoursePatch = CourseBody.partial().strict();
@@ -166,7 +184,11 @@ export const LessonBody = z.object({
   /** Text lessons: rich text, sanitized on the server. */
   contentHtml: z.string().max(200_000).nullable().optional(),
   /** Video lessons given as a link (YouTube, Vimeo or a direct https URL). */
-  videoUrl: z.url().max(500).nullable().optional(),
+  videoUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
   durationSeconds: z.int().min(0).max(86_400).nullable().optional(),
   isPreview: z.boolean().optional(),
   /** Marks the lesson as required for completion (default true). */

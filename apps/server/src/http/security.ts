@@ -25,7 +25,10 @@ export async function registerSecurity(app: FastifyInstance, config: Config, cac
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
-        frameSrc: ["'self'"],
+        // Lesson videos given as YouTube or Vimeo links play in those sites' embed players.
+        frameSrc: ["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+        // Video lessons may link a file on any https host; they play in a plain <video> element.
+        mediaSrc: ["'self'", 'https:'],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

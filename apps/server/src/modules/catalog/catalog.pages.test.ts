@@ -51,6 +51,11 @@ describe('catalog page loaders', () => {
     expect(queries[1]?.key).toEqual(['catalog', { page: 1, limit: 12 }]);
   });
 
+  it('ignore empty parameters instead of dropping every filter', async () => {
+    const queries = await seeded('/courses?category=&level=advanced&q=');
+    expect(queries[1]?.key).toEqual(['catalog', { level: 'advanced', page: 1, limit: 12 }]);
+  });
+
   it('seed /courses/categories with the categories only', async () => {
     const queries = await seeded('/courses/categories');
     expect(queries.map((q) => q.key)).toEqual([['categories']]);
@@ -62,7 +67,9 @@ describe('catalog page loaders', () => {
     const draft = await buildCourse(t.platform.database.db, { instructorId: user.id });
     const [found] = await seeded(`/courses/${course.slug}`);
     expect(found).toMatchObject({ key: ['course', course.slug], data: { id: course.id } });
-    expect(await seeded(`/courses/${draft.slug}`)).toEqual([{ key: ['course', draft.slug], data: null }]);
+    const [missing, categories] = await seeded(`/courses/${draft.slug}`);
+    expect(missing).toEqual({ key: ['course', draft.slug], data: null });
+    expect(categories).toMatchObject({ key: ['categories'], data: { items: expect.any(Array) } });
     expect(await seeded('/courses/%E0%A4%A')).toEqual([]);
   });
 
@@ -72,9 +79,9 @@ describe('catalog page loaders', () => {
     const slug = (await instructorsRepo.findProfile(t.platform.database.db, user.id))?.slug as string;
     const [found] = await seeded(`/instructors/${slug}`);
     expect(found).toMatchObject({ key: ['instructor', slug], data: { instructor: { id: user.id } } });
-    expect(await seeded('/instructors/nobody-here')).toEqual([
-      { key: ['instructor', 'nobody-here'], data: null },
-    ]);
+    const [nobody, categories] = await seeded('/instructors/nobody-here');
+    expect(nobody).toEqual({ key: ['instructor', 'nobody-here'], data: null });
+    expect(categories?.key).toEqual(['categories']);
   });
 
   it('seed nothing for other pages', async () => {

@@ -1,12 +1,9 @@
-import { CatalogQuery } from '@9tangle/contracts';
+import { type CatalogQuery, parseCatalogQuery } from '@9tangle/contracts';
 import type { PageLoader } from '../../http/web.ts';
 import type { CatalogService } from './catalog.service.ts';
 
-/** The query a catalog URL asks for; a query string that does not parse falls back to the defaults. */
-export function catalogQueryOf(query: URLSearchParams): CatalogQuery {
-  const parsed = CatalogQuery.safeParse(Object.fromEntries(query));
-  return parsed.success ? parsed.data : CatalogQuery.parse({});
-}
+/** The query a catalog URL asks for (shared with the web app, so both build the same key). */
+export const catalogQueryOf: (query: URLSearchParams) => CatalogQuery = parseCatalogQuery;
 
 /**
  * The data of the public catalog pages, answered on the server under the query keys the web app uses,
@@ -41,12 +38,24 @@ export function catalogPageLoaders(d: { catalog: CatalogService }): PageLoader[]
     async ({ path }) => {
       const slug = path === '/courses/categories' ? null : one(path, '/courses/');
       if (slug === null) return null;
-      return [{ key: ['course', slug], data: await d.catalog.getCourse(slug) }];
+      // The categories too: placeholder thumbnails take their category's colour on the first paint.
+      const [course, categories] = await Promise.all([d.catalog.getCourse(slug), d.catalog.listCategories()]);
+      return [
+        { key: ['course', slug], data: course },
+        { key: ['categories'], data: categories },
+      ];
     },
     async ({ path }) => {
       const slug = one(path, '/instructors/');
       if (slug === null) return null;
-      return [{ key: ['instructor', slug], data: await d.catalog.getInstructor(slug) }];
+      const [instructor, categories] = await Promise.all([
+        d.catalog.getInstructor(slug),
+        d.catalog.listCategories(),
+      ]);
+      return [
+        { key: ['instructor', slug], data: instructor },
+        { key: ['categories'], data: categories },
+      ];
     },
   ];
 }

@@ -1,4 +1,4 @@
-import type { CourseStatus } from '@9tangle/contracts';
+import { type CourseStatus, RESERVED_COURSE_SLUGS } from '@9tangle/contracts';
 import { and, asc, count, desc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { categories, courseInstructors, courses } from '../../db/schema/index.ts';
@@ -70,9 +70,11 @@ export const coursesRepo = {
       .select({ slug: courses.slug })
       .from(courses)
       .where(or(eq(courses.slug, base), like(courses.slug, `${base}-%`)));
-    return rows.map((r) => r.slug);
+    // Reserved slugs (pages of their own under /courses/) count as taken.
+    return [...rows.map((r) => r.slug), ...RESERVED_COURSE_SLUGS];
   },
   async slugTaken(x: Executor, slug: string, exceptId?: string): Promise<boolean> {
+    if ((RESERVED_COURSE_SLUGS as readonly string[]).includes(slug)) return true;
     const rows = await x
       .select({ id: courses.id })
       .from(courses)

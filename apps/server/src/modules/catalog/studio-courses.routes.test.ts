@@ -113,6 +113,16 @@ describe('POST /api/studio/courses', () => {
     expect(taken.json().error.code).toBe('slug_taken');
   });
 
+  it('never gives a course the slug of the /courses/categories page', async () => {
+    const { client } = await signedIn(t, 'instructor');
+    const made = await client.post('/api/studio/courses', { title: 'Categories' });
+    expect(made.statusCode).toBe(201);
+    expect(made.json().slug).not.toBe('categories');
+    const asked = await client.post('/api/studio/courses', { title: 'Anything', slug: 'categories' });
+    expect(asked.statusCode).toBe(409);
+    expect(asked.json().error.code).toBe('slug_taken');
+  });
+
   it.each([
     ['status', { status: 'published' }],
     ['ratingAvg', { ratingAvg: 5 }],

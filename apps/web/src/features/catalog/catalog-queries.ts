@@ -1,4 +1,4 @@
-import { CatalogQuery } from '@9tangle/contracts';
+import { type CatalogQuery, parseCatalogQuery } from '@9tangle/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getCourse, getInstructor, listCategories, listCourses } from '../../api/catalog.ts';
 import { SEEDED_STALE_TIME } from '../../lib/seed-queries.ts';
@@ -15,8 +15,7 @@ export const instructorQueryKey = (slug: string) => ['instructor', slug] as cons
  * build the same key. A URL that does not parse shows the unfiltered first page.
  */
 export function parseCatalogSearch(searchParams: URLSearchParams): CatalogQuery {
-  const parsed = CatalogQuery.safeParse(Object.fromEntries(searchParams));
-  return parsed.success ? parsed.data : CatalogQuery.parse({});
+  return parseCatalogQuery(searchParams);
 }
 
 export function useCategories() {
