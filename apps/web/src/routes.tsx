@@ -14,6 +14,9 @@ import { InstructorPage } from './features/catalog/InstructorPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { DashboardPage } from './features/learning/DashboardPage.tsx';
+import { PlayerPage } from './features/learning/PlayerPage.tsx';
+import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
 import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
 import { StudioPage } from './features/studio/StudioPage.tsx';
@@ -43,6 +46,9 @@ export const routes: RouteObject[] = [
       { path: 'courses', Component: CoursesPage },
       { path: 'courses/categories', Component: CategoriesPage },
       { path: 'courses/:slug', Component: CoursePage },
+      { path: 'courses/:slug/learn', Component: PlayerStartPage },
+      { path: 'courses/:slug/learn/:lessonId', Component: PlayerPage },
+      { path: 'dashboard', Component: DashboardPage },
       { path: 'instructors/:slug', Component: InstructorPage },
       { path: 'studio', Component: StudioPage },
       { path: 'studio/courses/new', Component: NewCoursePage },

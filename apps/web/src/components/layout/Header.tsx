@@ -35,6 +35,11 @@ export function Header() {
           <NavLink to="/courses" className={navLinkClasses}>
             {t('layout.courses')}
           </NavLink>
+          {me ? (
+            <NavLink to="/dashboard" className={navLinkClasses}>
+              {t('layout.myLearning')}
+            </NavLink>
+          ) : null}
           {me ? <UserMenu me={me} /> : null}
           {!me && !isPending ? (
             <>

@@ -52,6 +52,9 @@ export function UserMenu({ me }: { me: MeResponse }) {
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item asChild className={itemClasses}>
+            <Link to="/dashboard">{t('layout.myLearning')}</Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={itemClasses}>
             <Link to="/profile">{t('layout.profile')}</Link>
           </DropdownMenu.Item>
           {me.user.role === 'instructor' || me.user.role === 'admin' ? (

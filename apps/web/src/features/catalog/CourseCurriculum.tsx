@@ -1,6 +1,8 @@
 import type { CourseDetail } from '@9tangle/contracts';
 import { useTranslation } from 'react-i18next';
+import { TextLink } from '../../components/ui/TextLink.tsx';
 import { formatClock, formatMinutes } from '../../lib/format-duration.ts';
+import { learnPath } from '../learning/learning-paths.ts';
 import { LessonTypeIcon } from './LessonTypeIcon.tsx';
 
 type Sections = CourseDetail['sections'];
@@ -11,9 +13,10 @@ function sectionSeconds(section: Sections[number]): number {
 
 /**
  * The outline: one native `<details>` per section (opens and closes without JavaScript), with each
- * lesson's type, title, length and a "Preview" badge. No lesson content is public.
+ * lesson's type, title, length and a "Preview" badge. Only free previews are open to everyone, so only
+ * their titles link to the player.
  */
-export function CourseCurriculum({ sections }: { sections: Sections }) {
+export function CourseCurriculum({ slug, sections }: { slug: string; sections: Sections }) {
   const { t } = useTranslation();
   const ordered = [...sections].sort((a, b) => a.position - b.position);
   const lessonCount = ordered.reduce((sum, section) => sum + section.lessons.length, 0);
@@ -67,7 +70,13 @@ export function CourseCurriculum({ sections }: { sections: Sections }) {
                         <LessonTypeIcon type={lesson.type} />
                       </span>
                       <span className="sr-only">{t(`lessonTypes.${lesson.type}`)}:</span>
-                      <span className="min-w-0 flex-1 text-slate-800">{lesson.title}</span>
+                      <span className="min-w-0 flex-1 text-slate-800">
+                        {lesson.isPreview ? (
+                          <TextLink to={learnPath(slug, lesson.id)}>{lesson.title}</TextLink>
+                        ) : (
+                          lesson.title
+                        )}
+                      </span>
                       {lesson.isPreview ? (
                         <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">
                           {t('course.preview')}

@@ -64,7 +64,7 @@ function CourseView({ course }: { course: CourseDetail }) {
         </div>
         <div className="min-w-0 space-y-10 lg:col-start-1 lg:row-start-2">
           <CourseChecklist title={t('course.whatYouWillLearn')} items={course.whatYouWillLearn} />
-          <CourseCurriculum sections={course.sections} />
+          <CourseCurriculum slug={course.slug} sections={course.sections} />
           <CourseChecklist title={t('course.requirements')} items={course.requirements} variant="bullet" />
           {course.descriptionHtml ? (
             <section aria-labelledby="description-title">

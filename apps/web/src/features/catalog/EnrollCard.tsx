@@ -1,26 +1,14 @@
 import type { CourseDetail } from '@9tangle/contracts';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Button } from '../../components/ui/Button.tsx';
 import { textLinkClasses } from '../../components/ui/TextLink.tsx';
 import { formatMinutes } from '../../lib/format-duration.ts';
-import { useMe } from '../session/use-me.ts';
+import { EnrollAction } from '../learning/EnrollAction.tsx';
 import { CourseThumbnail } from './CourseThumbnail.tsx';
 import { formatCoursePrice, languageName } from './course-labels.ts';
 
-/**
- * The price and the call to action. Signed out, it leads to sign-in and back; signed in, it waits for
- * enrollment (the next slice) and says so in text, since a disabled button cannot show a tooltip to
- * keyboard users.
- */
+/** The price, the call to action (`EnrollAction`) and what the course includes. */
 export function EnrollCard({ course }: { course: CourseDetail }) {
   const { t, i18n } = useTranslation();
-  const { data: me } = useMe();
-  const noteId = useId();
-  const isFree = course.isFree || course.priceMinor === 0;
-  const label = isFree ? t('course.enrollFree') : t('course.buyNow');
-  const next = encodeURIComponent(`/courses/${course.slug}`);
   // Only web links: a `javascript:` URL must never become an href, whatever the data says.
   const introUrl =
     course.introVideo && /^(https?:\/\/|\/(?!\/))/i.test(course.introVideo.url)
@@ -39,22 +27,7 @@ export function EnrollCard({ course }: { course: CourseDetail }) {
         <p className="text-3xl font-extrabold text-slate-900">
           {formatCoursePrice(course, t, i18n.language)}
         </p>
-        {me ? (
-          <div className="space-y-2">
-            <span title={t('course.enrollmentSoon')} className="block">
-              <Button size="lg" className="w-full" disabled aria-describedby={noteId}>
-                {label}
-              </Button>
-            </span>
-            <p id={noteId} className="text-center text-sm text-slate-700">
-              {t('course.enrollmentSoon')}
-            </p>
-          </div>
-        ) : (
-          <Button asChild size="lg" className="w-full">
-            <Link to={`/login?next=${next}`}>{label}</Link>
-          </Button>
-        )}
+        <EnrollAction course={course} />
         {introUrl ? (
           <p>
             <a href={introUrl} className={textLinkClasses}>
