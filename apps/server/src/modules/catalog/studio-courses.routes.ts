@@ -10,7 +10,7 @@ import type { preHandlerHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser } from '../../http/auth.ts';
-import { AppError, badRequest } from '../../http/errors.ts';
+import { readUploadedFile } from '../../http/uploads.ts';
 import type { CourseWorkflowService } from './course-workflow.service.ts';
 import type { StudioCoursesService } from './studio-courses.service.ts';
 import { THUMBNAIL_MAX_BYTES, type ThumbnailsService } from './thumbnails.service.ts';
@@ -77,16 +77,7 @@ export const studioCoursesRoutes =
         schema: { tags, params: Id, consumes: ['multipart/form-data'], response: { 200: StudioCourse } },
       },
       async (req) => {
-        if (!req.isMultipart())
-          throw badRequest('validation_failed', 'Send the image as multipart/form-data in field "file"');
-        const file = await req.file({ limits: { fileSize: THUMBNAIL_MAX_BYTES, files: 1 } });
-        if (file?.fieldname !== 'file')
-          throw badRequest('validation_failed', 'Send the image in field "file"');
-        const data = await file.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new AppError('payload_too_large', 413, 'The image is larger than 2 MB');
-          throw err;
-        });
+        const data = await readUploadedFile(req, THUMBNAIL_MAX_BYTES);
         return d.thumbnails.set(currentUser(req), req.params.id, data);
       },
     );

@@ -2,7 +2,7 @@ import { UpdateProfileBody, UserDto } from '@9tangle/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../../http/auth.ts';
-import { AppError, badRequest } from '../../http/errors.ts';
+import { readUploadedFile } from '../../http/uploads.ts';
 import { type AccountService, AVATAR_MAX_BYTES } from './account.service.ts';
 import { toUserDto } from './identity.mappers.ts';
 
@@ -26,16 +26,7 @@ export const accountRoutes =
         schema: { tags, consumes: ['multipart/form-data'], response: { 200: UserEnvelope } },
       },
       async (req) => {
-        if (!req.isMultipart())
-          throw badRequest('validation_failed', 'Send the image as multipart/form-data in field "file"');
-        const file = await req.file({ limits: { fileSize: AVATAR_MAX_BYTES, files: 1 } });
-        if (file?.fieldname !== 'file')
-          throw badRequest('validation_failed', 'Send the image in field "file"');
-        const data = await file.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new AppError('payload_too_large', 413, 'The image is larger than 2 MB');
-          throw err;
-        });
+        const data = await readUploadedFile(req, AVATAR_MAX_BYTES);
         return { user: toUserDto(await d.account.setAvatar(currentUser(req), data)) };
       },
     );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { courseEvents, courseSections, courses, lessonProgress, lessons } from '../../db/schema/index.ts';
 
@@ -7,34 +7,8 @@ import { courseEvents, courseSections, courses, lessonProgress, lessons } from '
  * Writes to catalog tables stay in the catalog module.
  */
 export const courseContentRepo = {
-  async courseBySlug(x: Executor, slug: string) {
-    const [row] = await x
-      .select({
-        id: courses.id,
-        slug: courses.slug,
-        title: courses.title,
-        status: courses.status,
-        priceMinor: courses.priceMinor,
-      })
-      .from(courses)
-      .where(eq(courses.slug, slug))
-      .limit(1);
-    return row;
-  },
-  async courseById(x: Executor, id: string) {
-    const [row] = await x
-      .select({
-        id: courses.id,
-        slug: courses.slug,
-        title: courses.title,
-        status: courses.status,
-        priceMinor: courses.priceMinor,
-      })
-      .from(courses)
-      .where(eq(courses.id, id))
-      .limit(1);
-    return row;
-  },
+  courseBySlug: (x: Executor, slug: string) => courseWhere(x, eq(courses.slug, slug)),
+  courseById: (x: Executor, id: string) => courseWhere(x, eq(courses.id, id)),
   /** Every lesson of a course in reading order (section position, then lesson position), without content. */
   async outline(x: Executor, courseId: string) {
     return x
@@ -137,6 +111,21 @@ export const courseContentRepo = {
     await x.insert(courseEvents).values({ userId, courseId, type, createdAt: now });
   },
 };
+
+async function courseWhere(x: Executor, where: SQL) {
+  const [row] = await x
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      status: courses.status,
+      priceMinor: courses.priceMinor,
+    })
+    .from(courses)
+    .where(where)
+    .limit(1);
+  return row;
+}
 
 /** Keep the furthest point watched: a student scrubbing back does not lose the 90 %. */
 function sqlGreatest(v: number) {
