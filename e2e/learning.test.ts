@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
+import { readCodeInOutbox } from './support/outbox.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin password for e2e' };
@@ -42,22 +43,6 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-const CODE = /(?<!\d)(\d{6})(?!\d)/;
-
-/** The admin opens the newest mail to an address in the outbox and reads the six-digit code in it. */
-async function readCodeInOutbox(admin: Page, to: string): Promise<string | undefined> {
-  await admin.goto(`${server.url}/admin/outbox`);
-  const row = admin.getByRole('row').filter({ hasText: to }).first();
-  await row.waitFor();
-  await row.getByRole('button').first().click();
-  const dialog = admin.getByRole('dialog');
-  // The dialog opens at once and loads the mail's body after.
-  await dialog.getByText(CODE).first().waitFor();
-  const text = (await dialog.textContent()) ?? '';
-  await admin.keyboard.press('Escape');
-  return text.match(CODE)?.[1];
-}
-
 /** Marks the open lesson complete (unless it is locked or already done) and waits for the check. */
 async function completeLesson(page: Page): Promise<void> {
   const heading = page.getByRole('heading', { level: 1 });
@@ -92,7 +77,7 @@ describe('learning in the browser', () => {
 
     await signIn(admin, ADMIN.email, ADMIN.password);
     await admin.waitForURL(/\/profile/);
-    const code = await readCodeInOutbox(admin, STUDENT.email);
+    const code = await readCodeInOutbox(admin, server.url, STUDENT.email);
     expect(code).toBeTruthy();
     await student.getByLabel('Verification code').fill(code as string);
     await student.getByRole('button', { name: 'Verify' }).click();

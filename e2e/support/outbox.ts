@@ -1,0 +1,22 @@
+import type { Page } from 'playwright-core';
+
+// Lookarounds, not a word boundary: textContent runs words together ("minutes.123456Or").
+const CODE = /(?<!\d)(\d{6})(?!\d)/;
+
+/**
+ * The admin opens the newest mail to an address in the outbox (`/admin/outbox`) and reads the 6-digit
+ * code in it. The dialog opens at once and loads the mail's body after, so this waits for the code.
+ */
+export async function readCodeInOutbox(admin: Page, baseUrl: string, to: string): Promise<string> {
+  await admin.goto(`${baseUrl}/admin/outbox`);
+  const row = admin.getByRole('row').filter({ hasText: to }).first();
+  await row.waitFor();
+  await row.getByRole('button').first().click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByText(CODE).first().waitFor();
+  const text = (await dialog.textContent()) ?? '';
+  await admin.keyboard.press('Escape');
+  const code = text.match(CODE)?.[1];
+  if (!code) throw new Error(`no 6-digit code in the mail to ${to}`);
+  return code;
+}
