@@ -29,6 +29,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The PostgreSQL the suite runs against, when it does (CI runs both modes); null on the embedded default. */
+export const externalDatabaseUrl: string | null = process.env.DATABASE_URL || null;
+
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string | undefined> {
   return {
     NODE_ENV: 'test',

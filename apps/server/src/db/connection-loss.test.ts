@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, registerUser, type TestApp } from '../../test/harness.ts';
+import {
+  Client,
+  createTestApp,
+  externalDatabaseUrl,
+  registerUser,
+  type TestApp,
+} from '../../test/harness.ts';
 
 /**
  * A TCP proxy in front of PostgreSQL that the test can cut and restore, as a network partition or a
@@ -38,7 +44,7 @@ class Cuttable {
   }
 }
 
-const pgUrl = process.env.DATABASE_URL;
+const pgUrl = externalDatabaseUrl;
 
 describe.runIf(pgUrl)('losing the database at run time', () => {
   let t: TestApp;
