@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
+import { collectErrors, signIn, signUp } from './support/flows.ts';
 import { readCodeInOutbox } from './support/outbox.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
@@ -25,13 +26,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Account menu' }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
@@ -42,22 +36,13 @@ describe('account security in the browser', () => {
   it('sign up, verify from the outbox, sign in, 2FA, sign in with TOTP, sign out everywhere', async () => {
     const student = await (await browser.newContext()).newPage();
     const admin = await (await browser.newContext()).newPage();
-    const errors: string[] = [];
-    student.on('pageerror', (e) => errors.push(e.message));
-    student.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    const errors = collectErrors(student);
 
     // Sign up
-    await student.goto(`${server.url}/register`);
-    await student.getByLabel('Name').fill(STUDENT.name);
-    await student.getByLabel('Email').fill(STUDENT.email);
-    await student.getByLabel('Password', { exact: true }).fill(STUDENT.password);
-    await student.getByRole('button', { name: 'Create account' }).click();
-    await student.waitForURL(/\/verify-code/);
+    await signUp(student, server.url, STUDENT);
 
     // The code, read by the admin in the outbox
-    await signIn(admin, ADMIN.email, ADMIN.password);
+    await signIn(admin, server.url, ADMIN.email, ADMIN.password);
     await admin.waitForURL(/\/profile/);
     const code = await readCodeInOutbox(admin, server.url, STUDENT.email);
     expect(code).toMatch(/^\d{6}$/);
@@ -70,7 +55,7 @@ describe('account security in the browser', () => {
 
     // Sign out and sign in with the password
     await signOut(student);
-    await signIn(student, STUDENT.email, STUDENT.password);
+    await signIn(student, server.url, STUDENT.email, STUDENT.password);
     await student.waitForURL(/\/profile/);
     expect(await seriousViolations(student), '/profile').toEqual([]);
 
@@ -86,7 +71,7 @@ describe('account security in the browser', () => {
 
     // Sign out, then sign in with a TOTP code (the next step's: each step's code is accepted once)
     await signOut(student);
-    await signIn(student, STUDENT.email, STUDENT.password);
+    await signIn(student, server.url, STUDENT.email, STUDENT.password);
     await student.getByLabel('Authentication code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
     await student.getByRole('button', { name: 'Verify' }).click();
     await student.waitForURL(/\/profile/);

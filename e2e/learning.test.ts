@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
+import { collectErrors, signIn, signUp } from './support/flows.ts';
 import { readCodeInOutbox } from './support/outbox.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
@@ -36,13 +37,6 @@ async function newContext(): Promise<BrowserContext> {
   return context;
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 /** Marks the open lesson complete (unless it is locked or already done) and waits for the check. */
 async function completeLesson(page: Page): Promise<void> {
   const heading = page.getByRole('heading', { level: 1 });
@@ -60,22 +54,12 @@ describe('learning in the browser', () => {
   it('a student enrolls in a free course, completes every lesson and sees 100 % on the dashboard', async () => {
     const student = await (await newContext()).newPage();
     const admin = await (await newContext()).newPage();
-    const errors: string[] = [];
-    student.on('pageerror', (e) => errors.push(e.message));
-    student.on('console', (m) => {
-      // Hydration mismatches are console errors too ("Hydration failed…", "didn't match").
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    const errors = collectErrors(student);
 
     // Sign up, then verify with the code the admin reads in the outbox
-    await student.goto(`${server.url}/register`);
-    await student.getByLabel('Name').fill(STUDENT.name);
-    await student.getByLabel('Email').fill(STUDENT.email);
-    await student.getByLabel('Password', { exact: true }).fill(STUDENT.password);
-    await student.getByRole('button', { name: 'Create account' }).click();
-    await student.waitForURL(/\/verify-code/);
+    await signUp(student, server.url, STUDENT);
 
-    await signIn(admin, ADMIN.email, ADMIN.password);
+    await signIn(admin, server.url, ADMIN.email, ADMIN.password);
     await admin.waitForURL(/\/profile/);
     const code = await readCodeInOutbox(admin, server.url, STUDENT.email);
     expect(code).toBeTruthy();

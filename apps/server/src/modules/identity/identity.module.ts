@@ -55,13 +55,22 @@ export async function registerIdentity(
     config: p.config,
   };
   const account = createAccountService({ database: p.database, storage: p.storage });
+  /** The signed-in state: the `/api/auth/me` answer and what a server-rendered page starts with. */
+  const loadMe = async (req: FastifyRequest): Promise<MeResponse | null> => {
+    if (!req.user) return null;
+    return {
+      user: toUserDto(await account.get(req.user)),
+      csrfToken: p.sessions.csrfToken(req.user.sessionId),
+      impersonated: req.user.impersonatorId !== null,
+    };
+  };
   await app.register(
     identityRoutes({
       verification: createVerificationService(deps),
       signin: createSigninService(deps),
       twoFactor: createTwoFactorService(deps),
       sessions: p.sessions,
-      account,
+      loadMe,
       cookie: {
         name: p.config.session.cookieName,
         secure: p.config.session.secureCookie,
@@ -78,14 +87,6 @@ export async function registerIdentity(
   );
   return {
     hasher,
-    /** The signed-in state a server-rendered page starts with. */
-    loadMe: async (req: FastifyRequest): Promise<MeResponse | null> => {
-      if (!req.user) return null;
-      return {
-        user: toUserDto(await account.get(req.user)),
-        csrfToken: p.sessions.csrfToken(req.user.sessionId),
-        impersonated: req.user.impersonatorId !== null,
-      };
-    },
+    loadMe,
   };
 }

@@ -17,7 +17,7 @@ import {
   UserDto,
   VerifyEmailBody,
 } from '@9tangle/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -28,7 +28,7 @@ import {
   setCsrfCookie,
   setSessionCookies,
 } from '../../http/auth.ts';
-import type { AccountService } from './account.service.ts';
+import { unauthenticated } from '../../http/errors.ts';
 import { toSessionDto, toUserDto } from './identity.mappers.ts';
 import type { SessionService } from './sessions.service.ts';
 import type { SigninService } from './signin.service.ts';
@@ -37,7 +37,8 @@ import type { VerificationService } from './verification.service.ts';
 
 export interface IdentityRouteDeps {
   verification: VerificationService;
-  account: AccountService;
+  /** The signed-in state (user, CSRF token, impersonation), shared with server-rendered pages. */
+  loadMe: (req: FastifyRequest) => Promise<MeResponse | null>;
   signin: SigninService;
   twoFactor: TwoFactorService;
   sessions: SessionService;
@@ -62,14 +63,10 @@ export const identityRoutes =
     const tags = ['auth'];
 
     app.get('/me', { schema: { tags, response: { 200: MeResponse } } }, async (req, reply) => {
-      const user = currentUser(req);
-      const csrfToken = d.sessions.csrfToken(user.sessionId);
-      setCsrfCookie(reply, d.cookie, csrfToken);
-      return {
-        user: toUserDto(await d.account.get(user)),
-        csrfToken,
-        impersonated: user.impersonatorId !== null,
-      };
+      const me = await d.loadMe(req);
+      if (!me) throw unauthenticated();
+      setCsrfCookie(reply, d.cookie, me.csrfToken);
+      return me;
     });
 
     app.post(
