@@ -106,10 +106,13 @@ export async function createTestApp(
 }
 
 let counter = 0;
-/** A unique address for this test run. */
+/**
+ * A unique address for this test run. The random part follows a letter, so the address never holds a
+ * separate run of six digits that a test could mistake for a mailed code.
+ */
 export function uniqueEmail(prefix = 'user'): string {
   counter += 1;
-  return `${prefix}-${Date.now().toString(36)}-${counter}-${randomBytes(3).toString('hex')}@example.test`;
+  return `${prefix}-${Date.now().toString(36)}-${counter}r${randomBytes(3).toString('hex')}@example.test`;
 }
 
 /** Cookie jar of one browser-like client: the session and CSRF cookies from responses. */

@@ -45,6 +45,12 @@ export const ErrorCodes = [
   'payment_required',
   'lesson_locked',
   'enrollment_expired',
+  'quiz_not_passed',
+  // media
+  // quizzes
+  // certificates
+  // reviews
+  // studio
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

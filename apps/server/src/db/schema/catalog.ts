@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -86,6 +88,10 @@ export const courses = pgTable(
     whatYouWillLearn: jsonb('what_you_will_learn').$type<string[]>().notNull().default([]),
     requirements: jsonb('requirements').$type<string[]>().notNull().default([]),
     introVideoUrl: text('intro_video_url'),
+    /** An uploaded intro video (a `media_files` row of kind `intro_video`), used instead of the link when set. */
+    introVideoFileId: uuid('intro_video_file_id').references((): AnyPgColumn => mediaFiles.id, {
+      onDelete: 'set null',
+    }),
     thumbnailKey: text('thumbnail_key'),
     ratingAvg: numeric('rating_avg', { precision: 3, scale: 2 }),
     ratingCount: integer('rating_count').notNull().default(0),
@@ -162,6 +168,8 @@ export const lessons = pgTable(
     /** Sanitized rich text; only enrolled students (and the preview) ever receive it. */
     contentHtml: text('content_html'),
     videoUrl: text('video_url'),
+    /** The lesson's own uploaded video or PDF (a `media_files` row); a video lesson has it or a link. */
+    mediaFileId: uuid('media_file_id').references((): AnyPgColumn => mediaFiles.id, { onDelete: 'set null' }),
     durationSeconds: integer('duration_seconds'),
     isPreview: boolean('is_preview').notNull().default(false),
     isRequired: boolean('is_required').notNull().default(true),
@@ -175,6 +183,61 @@ export const lessons = pgTable(
     index('lessons_section_idx').on(t.sectionId, t.position),
     index('lessons_course_idx').on(t.courseId),
   ],
+);
+
+export const mediaKindEnum = pgEnum('media_kind', ['video', 'pdf', 'resource', 'intro_video']);
+
+/**
+ * An uploaded course file: a lesson's video or PDF, a downloadable resource of a lesson, or the course's
+ * intro video. The bytes live in storage under `storage_key` (a server-made random name); the type was
+ * read from the bytes. Lesson files reach only enrolled students (or a free preview's visitors).
+ */
+export const mediaFiles = pgTable(
+  'media_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    /** The lesson a video, PDF or resource belongs to; null for the intro video. */
+    lessonId: uuid('lesson_id').references(() => lessons.id, { onDelete: 'cascade' }),
+    kind: mediaKindEnum('kind').notNull(),
+    storageKey: text('storage_key').notNull(),
+    /** The uploader's file name, cleaned for display and `Content-Disposition`; never used as a path. */
+    fileName: text('file_name').notNull(),
+    /** A resource's title as the instructor gave it (defaults to the file name). */
+    title: text('title'),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    position: integer('position').notNull().default(0),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('media_files_storage_key_key').on(t.storageKey),
+    index('media_files_lesson_idx').on(t.lessonId, t.kind, t.position),
+    index('media_files_course_idx').on(t.courseId),
+  ],
+);
+
+/** The original 9tangle's daily video links: per course, a dated list; enrolled students see today's. */
+export const courseDailyVideos = pgTable(
+  'course_daily_videos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    /** The calendar day it is "today's video" (in the site's time zone). */
+    day: date('day', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    url: text('url').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('course_daily_videos_course_day_idx').on(t.courseId, t.day)],
 );
 
 /** Every change to a course, its sections or lessons: who, what, before and after, when. */
@@ -206,4 +269,6 @@ export type CourseRow = typeof courses.$inferSelect;
 export type SectionRow = typeof courseSections.$inferSelect;
 export type LessonRow = typeof lessons.$inferSelect;
 export type CourseAuditRow = typeof courseAudit.$inferSelect;
+export type MediaFileRow = typeof mediaFiles.$inferSelect;
+export type DailyVideoRow = typeof courseDailyVideos.$inferSelect;
 export type InstructorProfileRow = typeof instructorProfiles.$inferSelect;

@@ -10,6 +10,11 @@ export interface LearningDeps {
   courseSummaries: (ids: string[]) => Promise<CourseSummary[]>;
   /** Tell the catalog its cached figures (enrollment counts) moved. */
   onEnrollmentChange: () => Promise<void>;
+  /**
+   * Called whenever a recount finds the course complete (possibly many times for one student): the
+   * certificates service issues the certificate once.
+   */
+  onCourseCompleted?: (userId: string, courseId: string) => Promise<void>;
 }
 
 export function toEnrollmentDto(e: EnrollmentRow): EnrollmentDto {

@@ -28,13 +28,17 @@ export function createPlayerService(d: LearningDeps) {
     const required = outline.filter((l) => l.isRequired).map((l) => l.id);
     const done = await courseContentRepo.countCompleted(database.db, user.id, required);
     const pct = progressPercent(done, required.length);
-    // Quizzes arrive with their own rule ("every required quiz passed"); until then lessons decide.
+    // A quiz lesson is complete only once an attempt passed (see `complete` and `recordQuizPassed`), so
+    // "every required lesson complete" already means "every required quiz passed".
     const courseCompleted = required.length > 0 && done === required.length;
     await enrollmentsRepo.setProgress(database.db, enrollment.id, {
       completedLessons: done,
       progressPercent: pct,
       ...(courseCompleted ? { completedAt: clock.now() } : {}),
     });
+    // Idempotent on the other side (a certificate is issued once), so it is safe to call on every
+    // completed recount: a failure here is retried by the next one.
+    if (courseCompleted && d.onCourseCompleted) await d.onCourseCompleted(user.id, enrollment.courseId);
     return { courseCompleted, progressPercent: pct, completedLessons: done };
   }
 
@@ -140,10 +144,21 @@ export function createPlayerService(d: LearningDeps) {
       lessonId: string,
       p: { positionSeconds: number; watchedPercent: number },
     ) {
-      return this.mark(user, lessonId, p, p.watchedPercent >= AUTO_COMPLETE_PERCENT);
+      const lesson = await courseContentRepo.lesson(database.db, lessonId);
+      const auto = lesson?.type === 'video' && p.watchedPercent >= AUTO_COMPLETE_PERCENT;
+      return this.mark(user, lessonId, p, auto);
+    },
+
+    /** The quiz service's call when an attempt passes: the quiz lesson is complete (idempotent). */
+    async recordQuizPassed(user: CurrentUser, lessonId: string) {
+      return this.mark(user, lessonId, null, true);
     },
 
     async complete(user: CurrentUser, lessonId: string, completed: boolean) {
+      const lesson = await courseContentRepo.lesson(database.db, lessonId);
+      // A quiz completes by passing it, never by a click (nor is a pass taken back by one).
+      if (lesson?.type === 'quiz')
+        throw new AppError('quiz_not_passed', 409, 'A quiz is completed by passing it.');
       if (completed) return this.mark(user, lessonId, null, true);
       const { enrollment } = await openLesson(user, lessonId);
       await courseContentRepo.clearCompletion(database.db, user.id, lessonId, clock.now());

@@ -1,0 +1,2 @@
+// Contracts of the certificates slice.
+export {};
