@@ -1,8 +1,10 @@
 import type { LessonContent, ProgressResult } from '@9tangle/contracts';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/ui/Alert.tsx';
+import { QuizLesson } from '../quiz/QuizLesson.tsx';
 import { LessonHtml } from './LessonHtml.tsx';
 import { LessonVideo } from './LessonVideo.tsx';
+import { LessonResources } from './media/LessonResources.tsx';
+import { PdfLesson } from './media/PdfLesson.tsx';
 
 type LessonBodyProps = {
   lesson: LessonContent;
@@ -25,11 +27,21 @@ export function LessonBody({ lesson, canTrack, onResult }: LessonBodyProps) {
   if (lesson.type === 'text') {
     return html ?? <p className="text-slate-700">{t('player.noContent')}</p>;
   }
-  // PDF, resources and quizzes get their own viewers in later slices.
+  if (lesson.type === 'quiz') {
+    return <QuizLesson lesson={lesson} canTrack={canTrack} onResult={onResult} />;
+  }
+  if (lesson.type === 'pdf') {
+    return (
+      <div className="space-y-6">
+        <PdfLesson lesson={lesson} />
+        {html}
+      </div>
+    );
+  }
   return (
     <div className="space-y-6">
-      <Alert tone="info">{t('player.typeSoon', { type: t(`lessonTypes.${lesson.type}`) })}</Alert>
       {html}
+      <LessonResources lesson={lesson} />
     </div>
   );
 }

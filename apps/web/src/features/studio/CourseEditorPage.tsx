@@ -1,4 +1,5 @@
 import type { MeResponse, StudioCourse } from '@9tangle/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
@@ -11,13 +12,31 @@ import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { CourseHistory } from './CourseHistory.tsx';
 import { CourseStatusBadge } from './CourseStatusBadge.tsx';
 import { CurriculumEditor } from './curriculum/CurriculumEditor.tsx';
+import { DailyVideosTab } from './daily-videos/DailyVideosTab.tsx';
 import { CourseDetailsForm } from './details/CourseDetailsForm.tsx';
+import { InstructorsTab } from './instructors/InstructorsTab.tsx';
+import { GradebookTab } from './quiz/GradebookTab.tsx';
+import { QuestionBankTab } from './quiz/QuestionBankTab.tsx';
+import { ReviewsTab } from './reviews/ReviewsTab.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
 import { StudioGate } from './StudioGate.tsx';
+import { StudentsTab } from './students/StudentsTab.tsx';
 import { useStudioCourse } from './studio-queries.ts';
 
-const TABS = ['details', 'curriculum', 'history'] as const;
-type Tab = (typeof TABS)[number];
+/** The editor's parts, in the order of its tab bar; each is a component of its own feature folder. */
+const TABS = {
+  details: CourseDetailsForm,
+  curriculum: CurriculumEditor,
+  questions: QuestionBankTab,
+  dailyVideos: DailyVideosTab,
+  students: StudentsTab,
+  gradebook: GradebookTab,
+  reviews: ReviewsTab,
+  instructors: InstructorsTab,
+  history: ({ course }: { course: StudioCourse }) => <CourseHistory courseId={course.id} />,
+} satisfies Record<string, (props: { course: StudioCourse }) => ReactNode>;
+type Tab = keyof typeof TABS;
+const TAB_NAMES = Object.keys(TABS) as Tab[];
 
 /** `/studio/courses/:id`: the course editor, one part per `?tab=`, with the status beside it. */
 export function CourseEditorPage() {
@@ -42,7 +61,8 @@ function EditorLayout({ course, me }: { course: StudioCourse; me: MeResponse }) 
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const requested = searchParams.get('tab');
-  const tab: Tab = TABS.find((candidate) => candidate === requested) ?? 'details';
+  const tab: Tab = TAB_NAMES.find((candidate) => candidate === requested) ?? 'details';
+  const TabContent = TABS[tab];
 
   return (
     <>
@@ -62,7 +82,7 @@ function EditorLayout({ course, me }: { course: StudioCourse; me: MeResponse }) 
       </div>
       <nav aria-label={t('studio.editor.sections')} className="mt-6 border-b border-slate-200">
         <ul className="-mb-px flex gap-1 overflow-x-auto">
-          {TABS.map((candidate) => (
+          {TAB_NAMES.map((candidate) => (
             <li key={candidate}>
               <Link
                 to={`?tab=${candidate}`}
@@ -87,9 +107,7 @@ function EditorLayout({ course, me }: { course: StudioCourse; me: MeResponse }) 
           <StatusPanel course={course} isAdmin={me.user.role === 'admin'} />
         </div>
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
-          {tab === 'details' ? <CourseDetailsForm course={course} /> : null}
-          {tab === 'curriculum' ? <CurriculumEditor course={course} /> : null}
-          {tab === 'history' ? <CourseHistory courseId={course.id} /> : null}
+          <TabContent course={course} />
         </div>
       </div>
     </>

@@ -10,6 +10,8 @@ import { SelectField } from '../../../components/ui/SelectField.tsx';
 import { TextareaField } from '../../../components/ui/TextareaField.tsx';
 import { type FieldErrors, serverFieldErrors } from '../../../lib/forms.ts';
 import { useErrorMessage } from '../../../lib/use-error-message.ts';
+import { LessonMediaPanel } from '../media/LessonMediaPanel.tsx';
+import { QuizSettingsPanel } from '../quiz/QuizSettingsPanel.tsx';
 import { useLesson, useUpdateLesson } from './curriculum-queries.ts';
 import { LessonReleaseFields } from './LessonReleaseFields.tsx';
 import { readLessonForm } from './lesson-form.ts';
@@ -25,7 +27,14 @@ export function LessonEditor({ courseId, lessonId }: LessonEditorProps) {
   const lesson = useLesson(lessonId);
   if (lesson.isPending) return <p className="text-sm text-slate-700">{t('common.loading')}</p>;
   if (lesson.isError) return <Alert tone="error">{errorMessage(lesson.error)}</Alert>;
-  return <LessonForm key={lesson.data.id} courseId={courseId} lesson={lesson.data} />;
+  return (
+    <div className="space-y-8">
+      <LessonForm key={lesson.data.id} courseId={courseId} lesson={lesson.data} />
+      {/* The parts a lesson has beside its fields, each with its own API: uploaded files, quiz settings. */}
+      <LessonMediaPanel courseId={courseId} lesson={lesson.data} />
+      {lesson.data.type === 'quiz' ? <QuizSettingsPanel courseId={courseId} lesson={lesson.data} /> : null}
+    </div>
+  );
 }
 
 function LessonForm({ courseId, lesson }: { courseId: string; lesson: StudioLesson }) {
