@@ -16,6 +16,7 @@ import type { Database } from './db/client.ts';
 import { registerAuth, requireRole } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { notFound } from './http/errors.ts';
+import { registerInputGuards } from './http/input-guards.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app);
+  registerInputGuards(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
   const secrets = createSecrets(config.secrets.session, config.secrets.previous);

@@ -69,6 +69,27 @@ describe('bad requests', () => {
     expect(res.json().error.code).toBe('validation_failed');
     expect(res.body).not.toMatch(/\bat .+\.(ts|js):\d+/);
   });
+  it('refuses NUL characters in bodies, queries and nested values with 400 (PostgreSQL text cannot hold them)', async () => {
+    const { client } = await registerUser(t, { verify: true });
+    const body = await client.request('PATCH', '/api/account/profile', { name: 'Nul\u0000name' });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error).toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: ['body', 'name'] }],
+    });
+    const query = await t.app.inject({ method: 'GET', url: '/api/courses?q=a%00b' });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().error.details[0].path).toEqual(['query', 'q']);
+    const nested = await client.post('/api/auth/login', {
+      email: 'a@b.example',
+      password: 'x',
+      extra: [{ k: '\u0000' }],
+    });
+    expect(nested.statusCode).toBe(400);
+    expect((await client.request('PATCH', '/api/account/profile', { name: 'Fine name' })).statusCode).toBe(
+      200,
+    );
+  });
   it('answers a wrong content type with 415', async () => {
     const res = await t.app.inject({
       method: 'POST',
