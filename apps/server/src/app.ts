@@ -131,12 +131,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     storage: deps.storage,
     requireAdmin,
+    secrets,
+    mail,
   });
   await registerLearning(app, {
     database,
     clock,
     courseSummaries: catalog.summariesByIds,
     onEnrollmentChange: catalog.invalidate,
+    requireInstructor: catalog.requireInstructor,
   });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
@@ -163,6 +166,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       publicUrl: config.http.publicUrl,
       loadMe: identity.loadMe,
       loaders: [...catalog.loaders],
+      publicPages: catalog.publicPages,
+      publicCache: config.http.publicCache,
+      version: config.version,
     });
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, async () => {
