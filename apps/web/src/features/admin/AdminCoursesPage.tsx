@@ -103,6 +103,11 @@ function ReviewQueue() {
               pages={courses.data.pageInfo.pages}
               total={courses.data.pageInfo.total}
               onPage={(next) => setFilters({ page: next })}
+              summary={t('adminCourses.pageSummary', {
+                page: courses.data.pageInfo.page,
+                pages: Math.max(1, courses.data.pageInfo.pages),
+                count: courses.data.pageInfo.total,
+              })}
             />
           </>
         ) : null}

@@ -22,7 +22,12 @@ export function ApprovalSetting() {
       <CheckboxField
         label={t('adminCourses.approvalLabel')}
         hint={t('adminCourses.approvalHint')}
-        checked={settings.data?.coursePublishingRequiresApproval ?? false}
+        // While saving, the box shows the value asked for rather than jumping back until the answer.
+        checked={
+          update.isPending
+            ? (update.variables.coursePublishingRequiresApproval ?? false)
+            : (settings.data?.coursePublishingRequiresApproval ?? false)
+        }
         disabled={!settings.data || update.isPending}
         onChange={(event) => update.mutate({ coursePublishingRequiresApproval: event.currentTarget.checked })}
       />

@@ -50,7 +50,7 @@ export function StudentFiltersForm({ filters, onChange, children }: StudentFilte
         </form>
       </search>
       {children}
-      <div className="w-44 space-y-1.5">
+      <div className="w-56 space-y-1.5">
         <label htmlFor={`${id}-sort`} className="block text-sm font-medium text-slate-800">
           {t('studioPeople.sortLabel')}
         </label>

@@ -45,6 +45,11 @@ export function StudentsBrowser({ courseId, caption, extraFilters }: StudentsBro
             pages={students.data.pageInfo.pages}
             total={students.data.pageInfo.total}
             onPage={(page) => setFilters({ ...filters, page })}
+            summary={t('studioPeople.pageSummary', {
+              page: students.data.pageInfo.page,
+              pages: Math.max(1, students.data.pageInfo.pages),
+              count: students.data.pageInfo.total,
+            })}
           />
         </>
       ) : null}
