@@ -253,6 +253,7 @@ export type LessonOutline = z.infer<typeof LessonOutline>;
 /** An instructor's public page header: the card plus their headline and bio. */
 export const InstructorProfile = InstructorRef.extend({
   headline: z.string().nullable(),
+  /** Rich text, sanitized on the server with the course descriptions' allowlist: safe to render as HTML. */
   bio: z.string().nullable(),
 });
 export type InstructorProfile = z.infer<typeof InstructorProfile>;
