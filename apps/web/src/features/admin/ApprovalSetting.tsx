@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { CheckboxField } from '../../components/ui/CheckboxField.tsx';
@@ -10,6 +11,7 @@ export function ApprovalSetting() {
   const errorMessage = useErrorMessage();
   const settings = useSiteSettings();
   const update = useUpdateSiteSettings();
+  const [asked, setAsked] = useState<boolean | null>(null);
   return (
     <section
       aria-labelledby="approval-title"
@@ -22,14 +24,15 @@ export function ApprovalSetting() {
       <CheckboxField
         label={t('adminCourses.approvalLabel')}
         hint={t('adminCourses.approvalHint')}
-        // While saving, the box shows the value asked for rather than jumping back until the answer.
-        checked={
-          update.isPending
-            ? (update.variables.coursePublishingRequiresApproval ?? false)
-            : (settings.data?.coursePublishingRequiresApproval ?? false)
-        }
+        checked={asked ?? settings.data?.coursePublishingRequiresApproval ?? false}
         disabled={!settings.data || update.isPending}
-        onChange={(event) => update.mutate({ coursePublishingRequiresApproval: event.currentTarget.checked })}
+        onChange={(event) => {
+          const value = event.currentTarget.checked;
+          // Set in the event itself: the box shows the new value at once instead of flicking back
+          // until the mutation's state arrives; the server's answer replaces it.
+          setAsked(value);
+          update.mutate({ coursePublishingRequiresApproval: value }, { onSettled: () => setAsked(null) });
+        }}
       />
       {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
       {update.isSuccess ? (
