@@ -133,12 +133,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     storage: deps.storage,
     requireAdmin,
+    secrets,
+    mail,
   });
   await registerLearning(app, {
     database,
     clock,
     courseSummaries: catalog.summariesByIds,
     onEnrollmentChange: catalog.invalidate,
+    requireInstructor: catalog.requireInstructor,
   });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
@@ -165,6 +168,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       publicUrl: config.http.publicUrl,
       loadMe: identity.loadMe,
       loaders: [...catalog.loaders],
+      publicPages: catalog.publicPages,
+      publicCache: config.http.publicCache,
+      version: config.version,
     });
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, async () => {

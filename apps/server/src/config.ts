@@ -42,6 +42,8 @@ export const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  HTTP_CACHE_STALE_SECONDS: z.coerce.number().int().min(0).max(604_800).default(600),
   ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
   ADMIN_PASSWORD: z.string().min(10).optional(),
   REQUIRE_ADMIN_2FA: bool.default(false),
@@ -65,6 +67,8 @@ export interface Config {
     trustProxy: boolean | string | number;
     requestTimeoutMs: number;
     bodyLimit: number;
+    /** Cache-Control of public, anonymous pages and catalog reads (ADR 041). */
+    publicCache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number };
   };
   dataDir: string;
   db: { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string; poolMax: number };
@@ -146,6 +150,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
       bodyLimit: e.BODY_LIMIT_BYTES,
+      publicCache: {
+        maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_SECONDS,
+        staleWhileRevalidateSeconds: e.HTTP_CACHE_STALE_SECONDS,
+      },
     },
     dataDir,
     db: e.DATABASE_URL

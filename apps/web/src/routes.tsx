@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
+import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
@@ -19,7 +20,9 @@ import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
 import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
+import { StudioProfilePage } from './features/studio/profile/StudioProfilePage.tsx';
 import { StudioPage } from './features/studio/StudioPage.tsx';
+import { StudentsPage } from './features/studio/students/StudentsPage.tsx';
 
 /**
  * Every page of the web app. The same objects drive `createBrowserRouter` in the browser and
@@ -43,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', Component: ResetPasswordPage },
       { path: 'profile', Component: ProfilePage },
       { path: 'admin/outbox', Component: OutboxPage },
+      { path: 'admin/courses', Component: AdminCoursesPage },
       { path: 'courses', Component: CoursesPage },
       { path: 'courses/categories', Component: CategoriesPage },
       { path: 'courses/:slug', Component: CoursePage },
@@ -53,6 +57,8 @@ export const routes: RouteObject[] = [
       { path: 'studio', Component: StudioPage },
       { path: 'studio/courses/new', Component: NewCoursePage },
       { path: 'studio/courses/:id', Component: CourseEditorPage },
+      { path: 'studio/students', Component: StudentsPage },
+      { path: 'studio/profile', Component: StudioProfilePage },
       { path: '*', Component: NotFoundPage },
     ],
   },

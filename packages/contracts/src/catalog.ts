@@ -120,6 +120,11 @@ export const CatalogQuery = z.object({
   sort: z.enum(CatalogSorts).optional(),
   page: z.coerce.number().int().min(1).max(1_000).default(1),
   limit: z.coerce.number().int().min(1).max(60).default(12),
+  /**
+   * Keyset pagination for deep pages: the `nextCursor` of the previous answer, used with the same
+   * filters, sort and limit (anything else is 400 `invalid_cursor`). When given, `page` is ignored.
+   */
+  cursor: z.string().min(1).max(1_000).optional(),
 });
 export type CatalogQuery = z.infer<typeof CatalogQuery>;
 
@@ -129,14 +134,20 @@ export type CatalogQuery = z.infer<typeof CatalogQuery>;
  * to the unfiltered first page.
  */
 export function parseCatalogQuery(params: URLSearchParams): CatalogQuery {
-  const given = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ''));
+  // Pages are numbered; the keyset cursor belongs to API clients, so a page URL never carries one.
+  const given = Object.fromEntries([...params].filter(([k, v]) => v.trim() !== '' && k !== 'cursor'));
   const parsed = CatalogQuery.safeParse(given);
   return parsed.success ? parsed.data : CatalogQuery.parse({});
 }
 
 /** Course slugs that are pages of their own under `/courses/`. */
 export const RESERVED_COURSE_SLUGS = ['categories'] as const;
-export const CatalogPage = z.object({ items: z.array(CourseSummary), pageInfo: PageInfo });
+export const CatalogPage = z.object({
+  items: z.array(CourseSummary),
+  pageInfo: PageInfo,
+  /** Opaque: pass as `cursor` for the rows after this page; null on the last page. */
+  nextCursor: z.string().nullable().optional(),
+});
 export type CatalogPage = z.infer<typeof CatalogPage>;
 
 // ── Instructor studio ────────────────────────────────────────────────────────────────────────────
@@ -242,6 +253,7 @@ export type LessonOutline = z.infer<typeof LessonOutline>;
 /** An instructor's public page header: the card plus their headline and bio. */
 export const InstructorProfile = InstructorRef.extend({
   headline: z.string().nullable(),
+  /** Rich text, sanitized on the server with the course descriptions' allowlist: safe to render as HTML. */
   bio: z.string().nullable(),
 });
 export type InstructorProfile = z.infer<typeof InstructorProfile>;

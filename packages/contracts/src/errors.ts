@@ -51,6 +51,10 @@ export const ErrorCodes = [
   // certificates
   // reviews
   // studio
+  'invalid_cursor',
+  'not_an_instructor',
+  'already_instructor',
+  'last_instructor',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -4,6 +4,14 @@ import { pathToFileURL } from 'node:url';
 import type { MeResponse } from '@9tangle/contracts';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  ifNoneMatchHits,
+  PRIVATE_NO_STORE,
+  type PublicCachePolicy,
+  publicCacheControl,
+  setsCookie,
+  weakEtag,
+} from './public-cache.ts';
 
 interface RenderResult {
   html: string;
@@ -28,6 +36,12 @@ export type PageLoader = (page: {
   query: URLSearchParams;
   req: FastifyRequest;
 }) => Promise<SeededQuery[] | null>;
+
+/** Which pages are the same for every signed-out visitor, and the version of the data they show. */
+export interface PublicPages {
+  isPublic: (path: string) => boolean;
+  version: () => Promise<string>;
+}
 
 interface AppState {
   me: MeResponse | null;
@@ -70,13 +84,20 @@ export async function registerWeb(
     publicUrl: URL;
     loadMe: (req: FastifyRequest) => Promise<MeResponse | null>;
     loaders?: PageLoader[];
+    /** Pages every visitor sees the same, cached publicly when signed out (ADR 041). */
+    publicPages?: PublicPages;
+    publicCache: PublicCachePolicy;
+    /** The server's version: a new release never answers 304 to an old page. */
+    version: string;
   },
 ): Promise<void> {
   const template = await readFile(join(opts.webDist, 'client', 'index.html'), 'utf8');
-  const { render } = (await import(pathToFileURL(join(opts.webDist, 'server', 'entry-server.js')).href)) as {
-    render: Render;
-  };
+  const serverEntry = join(opts.webDist, 'server', 'entry-server.js');
+  const { render } = (await import(pathToFileURL(serverEntry).href)) as { render: Render };
   const canonicalBase = opts.publicUrl.origin;
+  // A new build changes the ETag of every page: the template names the hashed assets, and the server
+  // bundle holds the components and strings.
+  const build = weakEtag(opts.version, canonicalBase, template, await readFile(serverEntry, 'utf8'));
 
   await app.register(fastifyStatic, {
     root: join(opts.webDist, 'client', 'assets'),
@@ -91,8 +112,16 @@ export async function registerWeb(
     const path = req.url.split('?')[0] ?? '/';
     // Unknown API paths belong to the (rate-limited) JSON 404 handler, not to the page renderer.
     if (path.startsWith('/api/') || path === '/api') return reply.callNotFound();
-    const me = await opts.loadMe(req);
     const lang = pickLanguage(req);
+    // Signed out, a public page is a function of its URL, language, the catalog's version and the
+    // build: its ETag is known before anything is loaded or rendered.
+    const etag =
+      !req.user && opts.publicPages?.isPublic(path)
+        ? weakEtag(build, await opts.publicPages.version(), lang, req.url)
+        : null;
+    if (etag && ifNoneMatchHits(req.headers['if-none-match'], etag))
+      return reply.code(304).headers(publicHeaders(etag)).send();
+    const me = await opts.loadMe(req);
     const query = new URLSearchParams(req.url.split('?')[1] ?? '');
     const queries: SeededQuery[] = [];
     for (const load of opts.loaders ?? []) {
@@ -106,11 +135,20 @@ export async function registerWeb(
       .replace('<!--app-head-->', r.head.replaceAll('__CANONICAL__', canonicalBase))
       .replace('<!--app-html-->', r.html)
       .replace('<!--app-state-->', stateScript(state));
+    reply.code(r.status).header('content-type', 'text/html; charset=utf-8');
+    // Only a page that rendered fine is stored publicly: never a "not found", an error or a signed-in page.
+    if (etag && r.status === 200 && !setsCookie(reply)) return reply.headers(publicHeaders(etag)).send(html);
     return reply
-      .code(r.status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
+      .header('cache-control', me ? PRIVATE_NO_STORE : 'no-store')
       .header('vary', 'Cookie, Accept-Language')
       .send(html);
   });
+
+  function publicHeaders(etag: string) {
+    return {
+      etag,
+      'cache-control': publicCacheControl(opts.publicCache),
+      vary: 'Cookie, Accept-Language',
+    };
+  }
 }

@@ -10,6 +10,8 @@ export interface Cache {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   del(key: string): Promise<void>;
+  /** Set `key` only if it has no live value; true when this call set it. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   /** Increment a counter that expires `ttlMs` after its first increment; returns the new value. */
   incr(key: string, ttlMs: number): Promise<number>;
   ping(): Promise<number | null>;
@@ -38,6 +40,11 @@ export function createMemoryCache(max = 50_000): Cache {
     },
     del: async (key) => {
       store.delete(key);
+    },
+    setIfAbsent: async (key, v, ttlMs) => {
+      if (live(key)) return false;
+      store.set(key, { v, exp: Date.now() + ttlMs });
+      return true;
     },
     incr: async (key, ttlMs) => {
       const e = live(key);
@@ -90,6 +97,11 @@ export function createRedisCache(url: string, onError: (err: Error) => void, key
           await redis.del(key);
         },
         () => fallback.del(key),
+      ),
+    setIfAbsent: (key, v, ttlMs) =>
+      attempt(
+        async () => (await redis.set(key, v, 'PX', ttlMs, 'NX')) === 'OK',
+        () => fallback.setIfAbsent(key, v, ttlMs),
       ),
     incr: (key, ttlMs) =>
       attempt(

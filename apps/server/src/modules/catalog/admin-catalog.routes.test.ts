@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, studioCourse, uniqueWord } from '../../../test/catalog.ts';
 import type { Client as ClientType } from '../../../test/harness.ts';
-import { Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { Client, createTestApp, lastMailTo, type TestApp } from '../../../test/harness.ts';
 import { buildCategory } from '../../seed/factories.ts';
 
 // The approval setting is site-wide: only this file changes it, and its tests run one after another.
@@ -86,7 +86,7 @@ describe('publishing with and without approval', () => {
 
   it('queues a submitted course for review, then the admin rejects with a reason or publishes', async () => {
     await setApproval(true);
-    const { client } = await signedIn(t, 'instructor');
+    const { client, user } = await signedIn(t, 'instructor');
     const { course } = await studioCourse(client);
     expect((await client.post(`/api/studio/courses/${course.id}/submit`)).json().status).toBe('in_review');
     expect((await new Client(t.app).get(`/api/courses/${course.slug}`)).statusCode).toBe(404);
@@ -101,6 +101,11 @@ describe('publishing with and without approval', () => {
       reason: 'Add captions please',
     });
     expect(rejected.json().status).toBe('draft');
+    // The instructors are told why, with a link back to the course.
+    const mail = await lastMailTo(t, user.email);
+    expect(mail.subject).toBe('Your course needs changes before publishing');
+    expect(mail.text).toContain('Add captions please');
+    expect(mail.text).toContain(`/studio/courses/${course.id}`);
     expect((await client.post(`/api/studio/courses/${course.id}/submit`)).json().status).toBe('in_review');
     const published = await admin.post(`/api/admin/courses/${course.id}/publish`);
     expect(published.json().status).toBe('published');

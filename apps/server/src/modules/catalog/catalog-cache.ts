@@ -1,11 +1,14 @@
+import { randomInt } from 'node:crypto';
 import type { Cache } from '../../platform/cache.ts';
 
 export const CATALOG_VERSION_KEY = 'catalog:version';
 /** Catalog reads are fresh within this long even if an invalidation were lost. */
 export const CATALOG_TTL_MS = 5 * 60_000;
-// The version counter outlives every entry by far; if it ever expires or is evicted it restarts at 1,
-// and entries from an earlier life of the counter are at most CATALOG_TTL_MS old.
+// The version counter outlives every entry by far. When it is missing (first boot, a restart of the
+// in-process cache, a Redis flush) it starts again from a random number rather than from 0, so a
+// version — and an ETag made from it — never names two different states of the catalog.
 const VERSION_TTL_MS = 30 * 24 * 60 * 60_000;
+const freshStart = () => String(randomInt(1, 2 ** 47));
 
 /**
  * Public catalog reads cached under a version counter: each key embeds the current version, and every
@@ -13,8 +16,15 @@ const VERSION_TTL_MS = 30 * 24 * 60 * 60_000;
  * app instance when the cache is Redis. Entries still expire after five minutes.
  */
 export function createCatalogCache(cache: Cache) {
-  const version = async () => (await cache.get(CATALOG_VERSION_KEY)) ?? '0';
+  const version = async (): Promise<string> => {
+    const current = await cache.get(CATALOG_VERSION_KEY);
+    if (current !== null) return current;
+    await cache.setIfAbsent(CATALOG_VERSION_KEY, freshStart(), VERSION_TTL_MS);
+    return (await cache.get(CATALOG_VERSION_KEY)) ?? '0';
+  };
   return {
+    /** The catalog's current version: it changes with every write, and only then. */
+    version,
     /** The cached value of `key`, or `load()`'s answer, stored for the next reader. */
     async read<T>(key: string, load: () => Promise<T>): Promise<T> {
       const full = `catalog:v${await version()}:${key}`;
@@ -26,6 +36,7 @@ export function createCatalogCache(cache: Cache) {
     },
     /** Invalidate every catalog entry. Call after the writing transaction commits, never inside it. */
     async bump(): Promise<void> {
+      await version(); // a missing counter starts at random, not at 1
       await cache.incr(CATALOG_VERSION_KEY, VERSION_TTL_MS);
     },
   };

@@ -11,8 +11,18 @@ const published = eq(courses.status, 'published');
  * goes through the generated `search` column and its GIN index.
  */
 export const catalogSearchRepo = {
-  async search(x: Executor, q: CatalogQuery): Promise<{ items: CourseWithCategory[]; total: number }> {
+  /**
+   * One page of the catalog: by offset (`page`), or by keyset when `after` holds the sort key values of
+   * the previous page's last row. One more row than asked is read, so `lastKeys` is set only when
+   * another page follows.
+   */
+  async search(
+    x: Executor,
+    q: CatalogQuery,
+    after: (string | null)[] | null = null,
+  ): Promise<{ items: CourseWithCategory[]; total: number; lastKeys: (string | null)[] | null }> {
     const tsq = q.q ? sql`websearch_to_tsquery('simple', ${q.q})` : null;
+    const keys = sortKeysOf(q, tsq);
     const where: SQL | undefined = and(
       published,
       tsq ? sql`${courses.search} @@ ${tsq}` : undefined,
@@ -29,22 +39,30 @@ export const catalogSearchRepo = {
         ? sql`exists (select 1 from ${courseInstructors} join ${instructorProfiles} on ${instructorProfiles.userId} = ${courseInstructors.userId} where ${courseInstructors.courseId} = ${courses.id} and ${instructorProfiles.slug} = ${q.instructor})`
         : undefined,
     );
-    const [items, [total]] = await Promise.all([
+    // The key values as SQL text, so the next cursor compares exactly what PostgreSQL sorted on.
+    const keyText = sql<string>`json_build_array(${sql.join(
+      keys.map((k) => sql`(${k.expr})::text`),
+      sql`, `,
+    )})::text`;
+    const [rows, [total]] = await Promise.all([
       x
-        .select(withCategory)
+        .select({ ...withCategory, sortKeys: keyText })
         .from(courses)
         .leftJoin(categories, eq(categories.id, courses.categoryId))
-        .where(where)
-        .orderBy(...orderOf(q, tsq))
-        .limit(q.limit)
-        .offset((q.page - 1) * q.limit),
+        .where(after ? and(where, afterKeys(keys, after)) : where)
+        .orderBy(...keys.map((k) => sql`${k.expr} ${sql.raw(k.desc ? 'desc' : 'asc')} nulls last`))
+        .limit(q.limit + 1)
+        .offset(after ? 0 : (q.page - 1) * q.limit),
       x
         .select({ n: count() })
         .from(courses)
         .leftJoin(categories, eq(categories.id, courses.categoryId))
         .where(where),
     ]);
-    return { items, total: total?.n ?? 0 };
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const lastKeys = rows.length > q.limit && last ? (JSON.parse(last.sortKeys) as (string | null)[]) : null;
+    return { items: page.map(({ sortKeys: _k, ...course }) => course), total: total?.n ?? 0, lastKeys };
   },
 
   /** An instructor's published courses, newest first. */
@@ -81,23 +99,79 @@ export const catalogSearchRepo = {
   },
 };
 
-/** ORDER BY for a catalog query; the `nulls last` forms match the indexes. The id keeps pages stable. */
-function orderOf(q: CatalogQuery, tsq: SQL | null): SQL[] {
-  const newest = sql`${courses.publishedAt} desc nulls last`;
-  const tie = sql`${courses.id} desc`;
-  const sort = q.sort ?? (tsq ? 'relevance' : 'newest');
-  switch (sort) {
+/** One column of a catalog order: how it sorts and, for keyset comparisons, its SQL type. */
+interface SortKey {
+  expr: SQL;
+  desc: boolean;
+  nullable: boolean;
+  type: 'timestamptz' | 'integer' | 'numeric' | 'real' | 'uuid';
+}
+
+/**
+ * The ORDER BY of a catalog query, every sort ending in the publication date and the id, so the order
+ * is total (ties on the sort key still page stably) and a keyset cursor can name a position in it.
+ * Relevance sorts on `ts_rank` (a `real`); its text form reads back as the same `real`, so it pages
+ * by keyset like the others.
+ */
+export function sortKeysOf(q: CatalogQuery, tsq: SQL | null): SortKey[] {
+  const newest: SortKey = {
+    expr: sql`${courses.publishedAt}`,
+    desc: true,
+    nullable: true,
+    type: 'timestamptz',
+  };
+  const tie: SortKey = { expr: sql`${courses.id}`, desc: true, nullable: false, type: 'uuid' };
+  const int = (expr: SQL, desc: boolean): SortKey => ({ expr, desc, nullable: false, type: 'integer' });
+  switch (resolvedSort(q)) {
     case 'relevance':
-      return tsq ? [sql`ts_rank(${courses.search}, ${tsq}) desc`, newest, tie] : [newest, tie];
+      return tsq
+        ? [
+            { expr: sql`ts_rank(${courses.search}, ${tsq})`, desc: true, nullable: false, type: 'real' },
+            newest,
+            tie,
+          ]
+        : [newest, tie];
     case 'popular':
-      return [sql`${courses.enrollmentCount} desc nulls last`, newest, tie];
+      return [int(sql`${courses.enrollmentCount}`, true), newest, tie];
     case 'rating':
-      return [sql`${courses.ratingAvg} desc nulls last`, sql`${courses.ratingCount} desc`, newest, tie];
+      return [
+        { expr: sql`${courses.ratingAvg}`, desc: true, nullable: true, type: 'numeric' },
+        int(sql`${courses.ratingCount}`, true),
+        newest,
+        tie,
+      ];
     case 'price_asc':
-      return [sql`${courses.priceMinor} asc`, newest, tie];
+      return [int(sql`${courses.priceMinor}`, false), newest, tie];
     case 'price_desc':
-      return [sql`${courses.priceMinor} desc`, newest, tie];
+      return [int(sql`${courses.priceMinor}`, true), newest, tie];
     default:
       return [newest, tie];
   }
+}
+
+/** How many values a cursor of this query holds. */
+export const sortKeyCount = (q: CatalogQuery) => sortKeysOf(q, q.q ? sql`true` : null).length;
+
+/** The sort a query uses: relevance when searching and none was asked for, else newest. */
+export const resolvedSort = (q: CatalogQuery) => q.sort ?? (q.q ? 'relevance' : 'newest');
+
+/**
+ * Rows strictly after the position `values` in the order of `keys` (nulls last):
+ * (k1 after v1) or (k1 = v1 and k2 after v2) or …
+ */
+function afterKeys(keys: SortKey[], values: (string | null)[]): SQL {
+  const typed = (k: SortKey, v: string) => sql`${v}::${sql.raw(k.type)}`;
+  const equal = (k: SortKey, v: string | null) =>
+    v === null ? sql`${k.expr} is null` : sql`${k.expr} = ${typed(k, v)}`;
+  const beyond = (k: SortKey, v: string | null): SQL => {
+    // Nulls sort last: nothing comes after a null but other nulls, which the next key orders.
+    if (v === null) return sql`false`;
+    const strict = k.desc ? sql`${k.expr} < ${typed(k, v)}` : sql`${k.expr} > ${typed(k, v)}`;
+    return k.nullable ? sql`(${strict} or ${k.expr} is null)` : strict;
+  };
+  const branches = keys.map((k, i) => {
+    const before = keys.slice(0, i).map((prev, j) => equal(prev, values[j] ?? null));
+    return sql`(${sql.join([...before, beyond(k, values[i] ?? null)], sql` and `)})`;
+  });
+  return sql`(${sql.join(branches, sql` or `)})`;
 }

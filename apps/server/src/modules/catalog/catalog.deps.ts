@@ -3,8 +3,10 @@ import { notFound } from '../../http/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Storage } from '../../platform/storage.ts';
 import type { CurrentUser } from '../identity/identity.types.ts';
+import type { MailService } from '../notifications/mail.service.ts';
 import { canEditCourse } from './catalog.policy.ts';
 import type { CatalogCache } from './catalog-cache.ts';
+import type { CursorCodec } from './catalog-cursor.ts';
 import { type Course, coursesRepo } from './courses.repo.ts';
 
 /** What the catalog services need; built once in catalog.module.ts. */
@@ -13,6 +15,12 @@ export interface CatalogDeps {
   clock: Clock;
   cache: CatalogCache;
   storage: Storage;
+  /** Signs and reads the catalog's keyset cursors. */
+  cursors: CursorCodec;
+  /** Mail to instructors (added to a course, a course rejected); written in the change's transaction. */
+  mail: Pick<MailService, 'write' | 'dispatch'>;
+  /** The site's address, for links in mail. */
+  publicUrl: URL;
 }
 
 /** Who acts on a course, as the services see them. */

@@ -2,20 +2,27 @@ import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { requireRole } from '../../http/auth.ts';
+import { versionedCaching } from '../../http/public-cache.ts';
 import type { PageLoader } from '../../http/web.ts';
 import type { Cache } from '../../platform/cache.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Secrets } from '../../platform/crypto.ts';
 import type { Storage } from '../../platform/storage.ts';
+import type { MailService } from '../notifications/mail.service.ts';
 import { adminCatalogRoutes } from './admin-catalog.routes.ts';
 import type { CatalogDeps } from './catalog.deps.ts';
-import { catalogPageLoaders } from './catalog.pages.ts';
+import { catalogPageLoaders, isPublicCatalogPage } from './catalog.pages.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { createCatalogService } from './catalog.service.ts';
 import { createCatalogCache } from './catalog-cache.ts';
+import { createCursorCodec } from './catalog-cursor.ts';
 import { createCategoriesService } from './categories.service.ts';
+import { courseInstructorsRoutes } from './course-instructors.routes.ts';
+import { createCourseInstructorsService } from './course-instructors.service.ts';
 import { createCourseWorkflowService } from './course-workflow.service.ts';
 import { curriculumRoutes } from './curriculum.routes.ts';
 import { createCurriculumService } from './curriculum.service.ts';
+import { createInstructorProfileService } from './instructor-profile.service.ts';
 import { seoRoutes } from './seo.routes.ts';
 import { createSettingsService } from './settings.service.ts';
 import { studioCoursesRoutes } from './studio-courses.routes.ts';
@@ -36,6 +43,8 @@ export async function registerCatalog(
     clock: Clock;
     storage: Storage;
     requireAdmin: preHandlerHookHandler;
+    secrets: Pick<Secrets, 'hmac' | 'hmacCandidates'>;
+    mail: Pick<MailService, 'write' | 'dispatch'>;
   },
 ) {
   const deps: CatalogDeps = {
@@ -43,7 +52,16 @@ export async function registerCatalog(
     clock: p.clock,
     cache: createCatalogCache(p.cache),
     storage: p.storage,
+    cursors: createCursorCodec(p.secrets),
+    mail: p.mail,
+    publicUrl: p.config.http.publicUrl,
   };
+  // Every public catalog answer is a function of its URL, the catalog's version and the build.
+  const caching = versionedCaching({
+    policy: p.config.http.publicCache,
+    version: deps.cache.version,
+    salt: `${p.config.version}:${p.config.http.publicUrl.origin}`,
+  });
   const requireInstructor = requireRole(
     { require2faForAdmins: p.config.admin.require2fa },
     'instructor',
@@ -55,7 +73,7 @@ export async function registerCatalog(
   const workflow = createCourseWorkflowService({ ...deps, settings });
   const thumbnails = createThumbnailsService(deps);
 
-  await app.register(catalogRoutes({ catalog, thumbnails }), { prefix: '/api' });
+  await app.register(catalogRoutes({ catalog, thumbnails, caching }), { prefix: '/api' });
   await app.register(studioCoursesRoutes({ courses, workflow, thumbnails, requireInstructor }), {
     prefix: '/api',
   });
@@ -72,12 +90,24 @@ export async function registerCatalog(
     }),
     { prefix: '/api' },
   );
-  await app.register(seoRoutes({ catalog, publicUrl: p.config.http.publicUrl }));
+  await app.register(
+    courseInstructorsRoutes({
+      instructors: createCourseInstructorsService(deps),
+      profiles: createInstructorProfileService(deps),
+      requireInstructor,
+    }),
+    { prefix: '/api' },
+  );
+  await app.register(seoRoutes({ catalog, publicUrl: p.config.http.publicUrl, caching }));
   return {
     loaders: catalogPageLoaders({ catalog }) as PageLoader[],
     /** Cards for course ids, for the learning dashboard. */
     summariesByIds: catalog.summariesByIds,
     /** Mark every cached catalog read stale (enrollment counts moved). */
     invalidate: () => deps.cache.bump(),
+    /** The studio's guard: instructors and admins (404 to anyone else). */
+    requireInstructor,
+    /** Which pages are public and what their ETags follow, for the page renderer. */
+    publicPages: { isPublic: isPublicCatalogPage, version: deps.cache.version },
   };
 }

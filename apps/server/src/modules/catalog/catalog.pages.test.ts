@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedCourse, uniqueWord } from '../../../test/catalog.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import type { PageLoader } from '../../http/web.ts';
+import { createSecrets } from '../../platform/crypto.ts';
 import { buildCourse, buildUser } from '../../seed/factories.ts';
 import { catalogPageLoaders } from './catalog.pages.ts';
 import { createCatalogService } from './catalog.service.ts';
 import { createCatalogCache } from './catalog-cache.ts';
+import { createCursorCodec } from './catalog-cursor.ts';
 import { instructorsRepo } from './instructors.repo.ts';
 
 // The loaders are tested as functions: rendering needs a built web app, which is being rebuilt.
@@ -17,6 +19,7 @@ beforeAll(async () => {
   const catalog = createCatalogService({
     database: t.platform.database,
     cache: createCatalogCache(t.platform.cache),
+    cursors: createCursorCodec(createSecrets(t.config.secrets.session, null)),
   });
   loaders = catalogPageLoaders({ catalog });
 });

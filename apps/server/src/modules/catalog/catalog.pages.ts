@@ -6,6 +6,17 @@ import type { CatalogService } from './catalog.service.ts';
 export const catalogQueryOf: (query: URLSearchParams) => CatalogQuery = parseCatalogQuery;
 
 /**
+ * The pages anyone sees the same (for a language): home, the catalog, categories, a course page and an
+ * instructor page. Signed out, they are cached publicly with an ETag (ADR 041); the player under
+ * `/courses/:slug/learn` and everything else is not.
+ */
+export function isPublicCatalogPage(path: string): boolean {
+  if (path === '/' || path === '/courses' || path === '/courses/' || path === '/courses/categories')
+    return true;
+  return /^\/(courses|instructors)\/[^/]+$/.test(path);
+}
+
+/**
  * The data of the public catalog pages, answered on the server under the query keys the web app uses,
  * so a search engine (or a reader without JavaScript) gets the whole page in the HTML.
  */

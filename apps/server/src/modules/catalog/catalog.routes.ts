@@ -2,27 +2,38 @@ import { CatalogPage, CatalogQuery, CategoryList, CourseDetail, InstructorPage }
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../http/errors.ts';
+import type { CachingHooks } from '../../http/public-cache.ts';
 import type { CatalogService } from './catalog.service.ts';
 import type { ThumbnailsService } from './thumbnails.service.ts';
 
 /** The public catalog (no sign-in): categories, courses, course pages, instructor pages, thumbnails. */
 export const catalogRoutes =
-  (d: { catalog: CatalogService; thumbnails: ThumbnailsService }): FastifyPluginAsyncZod =>
+  (d: {
+    catalog: CatalogService;
+    thumbnails: ThumbnailsService;
+    /** ETag, 304 and Cache-Control for the catalog reads (`http/public-cache.ts`). */
+    caching: CachingHooks;
+  }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['catalog'];
-    app.get('/categories', { schema: { tags, response: { 200: CategoryList } } }, () =>
+    const { preHandler, onSend } = d.caching;
+    app.get('/categories', { preHandler, onSend, schema: { tags, response: { 200: CategoryList } } }, () =>
       d.catalog.listCategories(),
     );
 
     app.get(
       '/courses',
-      { schema: { tags, querystring: CatalogQuery, response: { 200: CatalogPage } } },
+      { preHandler, onSend, schema: { tags, querystring: CatalogQuery, response: { 200: CatalogPage } } },
       (req) => d.catalog.search(req.query),
     );
 
     app.get(
       '/courses/:slug',
-      { schema: { tags, params: z.object({ slug: z.string().max(200) }), response: { 200: CourseDetail } } },
+      {
+        preHandler,
+        onSend,
+        schema: { tags, params: z.object({ slug: z.string().max(200) }), response: { 200: CourseDetail } },
+      },
       async (req) => {
         const course = await d.catalog.getCourse(req.params.slug);
         if (!course) throw notFound('course');
@@ -33,6 +44,8 @@ export const catalogRoutes =
     app.get(
       '/instructors/:slug',
       {
+        preHandler,
+        onSend,
         schema: { tags, params: z.object({ slug: z.string().max(200) }), response: { 200: InstructorPage } },
       },
       async (req) => {

@@ -8,7 +8,8 @@ import type {
 import { Slug } from '@9tangle/contracts';
 import type { CatalogDeps } from './catalog.deps.ts';
 import { toCategoryDto, toInstructorRef } from './catalog.mappers.ts';
-import { catalogSearchRepo } from './catalog-search.repo.ts';
+import { queryFingerprint } from './catalog-cursor.ts';
+import { catalogSearchRepo, resolvedSort, sortKeyCount } from './catalog-search.repo.ts';
 import { categoriesRepo } from './categories.repo.ts';
 import { courseViews } from './course-views.ts';
 import { coursesRepo } from './courses.repo.ts';
@@ -24,7 +25,7 @@ function queryKey(q: CatalogQuery): string {
  * The public catalog: what anyone may read without signing in. Only published courses exist here;
  * everything is served from the versioned cache and recomputed after any catalog write.
  */
-export function createCatalogService(d: Pick<CatalogDeps, 'database' | 'cache'>) {
+export function createCatalogService(d: Pick<CatalogDeps, 'database' | 'cache' | 'cursors'>) {
   const db = d.database.db;
   return {
     /** Active categories in display order, with their published-course counts. */
@@ -34,13 +35,22 @@ export function createCatalogService(d: Pick<CatalogDeps, 'database' | 'cache'>)
       }));
     },
 
-    /** One page of published courses: full-text search, filters, sorts and page information. */
+    /**
+     * One page of published courses: full-text search, filters, sorts and page information, by page
+     * number or by keyset `cursor` (400 `invalid_cursor` when it was not made for this query). Every
+     * answer but the last page's carries the `nextCursor`.
+     */
     search(q: CatalogQuery): Promise<CatalogPage> {
+      const fingerprint = queryFingerprint(q, resolvedSort(q));
+      // Checked before the cache: a forged cursor never reaches the database or takes a cache entry.
+      const position = q.cursor ? d.cursors.decode(q.cursor, fingerprint, sortKeyCount(q)) : null;
       return d.cache.read(`page:${queryKey(q)}`, async () => {
-        const { items, total } = await catalogSearchRepo.search(db, q);
+        const { items, total, lastKeys } = await catalogSearchRepo.search(db, q, position?.keys ?? null);
+        const page = position?.page ?? q.page;
         return {
           items: await courseViews.summaries(db, items),
-          pageInfo: { page: q.page, limit: q.limit, total, pages: Math.ceil(total / q.limit) },
+          pageInfo: { page, limit: q.limit, total, pages: Math.ceil(total / q.limit) },
+          nextCursor: lastKeys ? d.cursors.encode(fingerprint, { page: page + 1, keys: lastKeys }) : null,
         };
       });
     },

@@ -6,6 +6,7 @@ import { type CourseAction, categoryCountDeltas, needsLessonsFor, nextStatus } f
 import { categoriesRepo } from './categories.repo.ts';
 import { courseViews } from './course-views.ts';
 import { coursesRepo } from './courses.repo.ts';
+import { instructorsRepo } from './instructors.repo.ts';
 import type { SettingsService } from './settings.service.ts';
 
 const DONE: Record<CourseAction, string> = {
@@ -23,7 +24,7 @@ const DONE: Record<CourseAction, string> = {
  * audit row in one transaction; the public catalog sees the change as soon as it commits.
  */
 export function createCourseWorkflowService(
-  d: Pick<CatalogDeps, 'database' | 'clock' | 'cache'> & {
+  d: Pick<CatalogDeps, 'database' | 'clock' | 'cache' | 'mail' | 'publicUrl'> & {
     settings: Pick<SettingsService, 'approvalRequired'>;
   },
 ) {
@@ -32,7 +33,7 @@ export function createCourseWorkflowService(
     /** Apply `action` to the course; `reason` (a rejection's) goes to the audit trail. */
     async apply(actor: Actor, id: string, action: CourseAction, reason?: string): Promise<StudioCourse> {
       const approvalRequired = action === 'submit' ? await d.settings.approvalRequired() : false;
-      await db.transaction(async (tx) => {
+      const mailIds = await db.transaction(async (tx) => {
         const { course } = await loadEditableCourse(tx, actor, id, { lock: true });
         const to = nextStatus(course.status, action, { role: actor.role, approvalRequired });
         if (!to)
@@ -60,7 +61,22 @@ export function createCourseWorkflowService(
           },
           now,
         );
+        // The instructors learn why their course came back, in the same transaction as the change.
+        if (action !== 'reject' || !reason) return [];
+        const url = new URL(`/studio/courses/${id}`, d.publicUrl).toString();
+        const ids: string[] = [];
+        for (const person of await instructorsRepo.listForCourse(tx, id))
+          ids.push(
+            await d.mail.write(tx, person.email, 'courseRejected', {
+              name: person.name,
+              course: course.title,
+              reason,
+              url,
+            }),
+          );
+        return ids;
       });
+      await d.mail.dispatch(...mailIds);
       await d.cache.bump();
       return courseViews.studio(db, id);
     },

@@ -1,6 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { courseInstructors, instructorProfiles, users } from '../../db/schema/index.ts';
+import { courseInstructors, courses, instructorProfiles, users } from '../../db/schema/index.ts';
 
 /** An instructor as a course card shows them, with the course they belong to. */
 export interface InstructorRefRow {
@@ -62,5 +62,82 @@ export const instructorsRepo = {
       .innerJoin(instructorProfiles, eq(instructorProfiles.userId, courseInstructors.userId))
       .where(inArray(courseInstructors.courseId, courseIds))
       .orderBy(asc(courseInstructors.courseId), asc(courseInstructors.position));
+  },
+  /** A course's instructors in display order, with the address others added them by. */
+  async listForCourse(x: Executor, courseId: string) {
+    return x
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        avatarKey: users.avatarKey,
+        slug: sql<string>`coalesce(${instructorProfiles.slug}, '')`,
+        position: courseInstructors.position,
+      })
+      .from(courseInstructors)
+      .innerJoin(users, eq(users.id, courseInstructors.userId))
+      .leftJoin(instructorProfiles, eq(instructorProfiles.userId, courseInstructors.userId))
+      .where(eq(courseInstructors.courseId, courseId))
+      .orderBy(asc(courseInstructors.position), asc(users.name));
+  },
+  /** A live (not suspended) account that may teach: an instructor or an admin, by exact address. */
+  async findTeacherByEmail(x: Executor, email: string) {
+    const [row] = await x
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(
+        and(
+          eq(users.email, email.toLowerCase()),
+          inArray(users.role, ['instructor', 'admin']),
+          isNull(users.suspendedAt),
+        ),
+      )
+      .limit(1);
+    return row;
+  },
+  async removeFromCourse(x: Executor, courseId: string, userId: string): Promise<boolean> {
+    const rows = await x
+      .delete(courseInstructors)
+      .where(and(eq(courseInstructors.courseId, courseId), eq(courseInstructors.userId, userId)))
+      .returning({ userId: courseInstructors.userId });
+    return rows.length === 1;
+  },
+  /** Positions 0..n-1 in the order of `userIds`, in one statement. */
+  async setPositions(x: Executor, courseId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    const cases = sql.join(
+      userIds.map((id, i) => sql`when ${courseInstructors.userId} = ${id}::uuid then ${i}::integer`),
+      sql` `,
+    );
+    await x
+      .update(courseInstructors)
+      .set({ position: sql`case ${cases} else ${courseInstructors.position} end` })
+      .where(and(eq(courseInstructors.courseId, courseId), inArray(courseInstructors.userId, userIds)));
+  },
+  /** The person behind a profile, with it (or none yet). */
+  async findOwnProfile(x: Executor, userId: string) {
+    const [row] = await x
+      .select({
+        name: users.name,
+        avatarKey: users.avatarKey,
+        slug: instructorProfiles.slug,
+        headline: instructorProfiles.headline,
+        bio: instructorProfiles.bio,
+        isPublic: sql<boolean>`exists (select 1 from ${courseInstructors} join ${courses} on ${courses.id} = ${courseInstructors.courseId} where ${courseInstructors.userId} = ${users.id} and ${courses.status} = 'published')`,
+      })
+      .from(users)
+      .leftJoin(instructorProfiles, eq(instructorProfiles.userId, users.id))
+      .where(eq(users.id, userId))
+      .limit(1);
+    return row;
+  },
+  async updateProfile(
+    x: Executor,
+    userId: string,
+    values: Partial<Pick<typeof instructorProfiles.$inferInsert, 'slug' | 'headline' | 'bio'>> & {
+      updatedAt: Date;
+    },
+  ): Promise<void> {
+    await x.update(instructorProfiles).set(values).where(eq(instructorProfiles.userId, userId));
   },
 };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { CachingHooks } from '../../http/public-cache.ts';
 import type { CatalogService } from './catalog.service.ts';
 
 const xmlEscape = (s: string) =>
@@ -15,10 +16,10 @@ const DISALLOW = ['/admin', '/studio', '/dashboard', '/profile', '/api/', '/chec
  * and `/robots.txt`. Registered as routes, so they win over the page renderer's catch-all.
  */
 export const seoRoutes =
-  (d: { catalog: CatalogService; publicUrl: URL }): FastifyPluginAsyncZod =>
+  (d: { catalog: CatalogService; publicUrl: URL; caching: CachingHooks }): FastifyPluginAsyncZod =>
   async (app) => {
     const abs = (path: string) => new URL(path, d.publicUrl).toString();
-    const opts = { schema: { hide: true } };
+    const opts = { schema: { hide: true }, preHandler: d.caching.preHandler, onSend: d.caching.onSend };
 
     app.get('/sitemap.xml', opts, async (_req, reply) => {
       const { courses, instructors } = await d.catalog.sitemapEntries();
@@ -37,7 +38,6 @@ export const seoRoutes =
         .join('\n');
       return reply
         .header('content-type', 'application/xml; charset=utf-8')
-        .header('cache-control', 'public, max-age=300')
         .send(
           `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`,
         );
@@ -51,9 +51,6 @@ export const seoRoutes =
         '',
         `Sitemap: ${abs('/sitemap.xml')}`,
       ];
-      return reply
-        .header('content-type', 'text/plain; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .send(`${lines.join('\n')}\n`);
+      return reply.header('content-type', 'text/plain; charset=utf-8').send(`${lines.join('\n')}\n`);
     });
   };

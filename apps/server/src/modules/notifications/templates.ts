@@ -79,6 +79,30 @@ export const templates = {
       text: text(lines, [p.url]),
     };
   },
+  courseInstructorAdded(p: { name: string; addedBy: string; course: string; url: string }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `${p.addedBy} added you as an instructor of “${p.course}”. You can now edit it in your studio.`,
+    ];
+    return {
+      subject: 'You were added as a course instructor',
+      html: layout('You are now an instructor of a course', lines, { label: 'Open the course', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
+  courseRejected(p: { name: string; course: string; reason: string; url: string }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `“${p.course}” was sent back to draft by the reviewers. Their reason:`,
+      p.reason,
+      'Make the changes and submit the course again when it is ready.',
+    ];
+    return {
+      subject: 'Your course needs changes before publishing',
+      html: layout('Your course needs changes', lines, { label: 'Open the course', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
   passwordChanged(p: { name: string; when: string }): RenderedMail {
     const lines = [
       `Hi ${p.name},`,

@@ -3,6 +3,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { logout } from '../../api/auth.ts';
+import { AdminCoursesMenuItem } from '../../features/admin/AdminCoursesMenuItem.tsx';
 import { directionOf } from '../../i18n/index.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { cn, focusRing } from '../ui/cn.ts';
@@ -67,6 +68,7 @@ export function UserMenu({ me }: { me: MeResponse }) {
               <Link to="/admin/outbox">{t('layout.outbox')}</Link>
             </DropdownMenu.Item>
           ) : null}
+          <AdminCoursesMenuItem me={me} className={itemClasses} />
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item className={itemClasses} onSelect={() => void signOut()}>
             {t('layout.signOut')}

@@ -5,7 +5,7 @@ import { PageMeta } from '../../components/PageMeta.tsx';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Avatar } from '../../components/ui/Avatar.tsx';
 import { Breadcrumbs } from '../../components/ui/Breadcrumbs.tsx';
-import { truncateText } from '../../lib/html-text.ts';
+import { htmlToText, truncateText } from '../../lib/html-text.ts';
 import { breadcrumbJsonLd, type Crumb } from '../../lib/json-ld.ts';
 import { CANONICAL_ORIGIN } from '../../lib/render-head.ts';
 import { useErrorMessage } from '../../lib/use-error-message.ts';
@@ -36,7 +36,7 @@ function InstructorView({ data: { instructor, courses } }: { data: InstructorPag
   ];
   const description =
     instructor.headline ||
-    truncateText(instructor.bio ?? '') ||
+    truncateText(htmlToText(instructor.bio ?? '')) ||
     t('instructor.metaDescription', { name: instructor.name });
   const person = {
     '@context': 'https://schema.org',
@@ -65,18 +65,11 @@ function InstructorView({ data: { instructor, courses } }: { data: InstructorPag
           <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900">{instructor.name}</h1>
           {instructor.headline ? <p className="mt-2 text-lg text-slate-700">{instructor.headline}</p> : null}
           {instructor.bio ? (
-            // The bio is plain text; paragraphs are kept, nothing is interpreted as HTML.
-            <div className="mt-4 space-y-3 text-slate-800">
-              {instructor.bio
-                .split(/\n{2,}/)
-                .filter((paragraph) => paragraph.trim())
-                .map((paragraph, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one text, in order
-                  <p key={index} className="whitespace-pre-line">
-                    {paragraph.trim()}
-                  </p>
-                ))}
-            </div>
+            <div
+              className="prose mt-4 text-slate-800"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: the server sanitizes the bio with the same allowlist as course descriptions
+              dangerouslySetInnerHTML={{ __html: instructor.bio }}
+            />
           ) : null}
         </div>
       </div>

@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { useErrorMessage } from '../../lib/use-error-message.ts';
 import { StudioCourseTable } from './StudioCourseTable.tsx';
 import { StudioGate } from './StudioGate.tsx';
+import { StudioPeopleLinks } from './StudioPeopleLinks.tsx';
 import { useStudioCourses } from './studio-queries.ts';
 
 /** `/studio`: the courses this instructor teaches (all courses for an admin), and "New course". */
@@ -30,6 +31,7 @@ function StudioHome() {
           <Link to="/studio/courses/new">{t('studio.newCourse')}</Link>
         </Button>
       </div>
+      <StudioPeopleLinks />
       <div className="mt-8">
         {courses.isPending ? <p className="text-slate-700">{t('common.loading')}</p> : null}
         {courses.isError ? <Alert tone="error">{errorMessage(courses.error)}</Alert> : null}

@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser } from './support/browser.ts';
+import { collectErrors, signIn } from './support/flows.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+const ADMIN = { email: 'admin@e2e.test', password: 'admin password for e2e' };
+const PASSWORD = 'a long instructor password';
+const stamp = Date.now().toString(36);
+const OWNER = { name: 'Sana Owner', email: `sana-${stamp}@e2e.test` };
+const CO = { name: 'Omar Helper', email: `omar-${stamp}@e2e.test` };
+const TITLE = `Calligraphy basics ${stamp}`;
+
+let server: RunningServer;
+let browser: Browser;
+
+/** A cookie-carrying API caller, for the setup the browser need not click through. */
+function apiSession() {
+  const cookies = new Map<string, string>();
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(cookies.has('csrf_token') ? { 'x-csrf-token': cookies.get('csrf_token') as string } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      cookies.set(name, value);
+    }
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? null : res.json();
+  };
+}
+
+/** An instructor account: registered, then given the role by the admin. */
+async function instructor(admin: ReturnType<typeof apiSession>, p: { name: string; email: string }) {
+  const call = apiSession();
+  const { user } = await call('POST', '/api/auth/register', { ...p, password: PASSWORD });
+  await admin('PATCH', `/api/admin/users/${user.id}`, { role: 'instructor' });
+  return call;
+}
+
+async function signedInPage(email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, server.url, email, password);
+  await page.waitForURL(/\/profile/);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the studio’s people and the review queue in the browser', () => {
+  it('an instructor adds a co-instructor and submits; the admin approves it from /admin/courses', async () => {
+    const adminApi = apiSession();
+    await adminApi('POST', '/api/auth/login', ADMIN);
+    const ownerApi = await instructor(adminApi, OWNER);
+    await instructor(adminApi, CO);
+    const course = await ownerApi('POST', '/api/studio/courses', { title: TITLE });
+    const section = await ownerApi('POST', `/api/studio/courses/${course.id}/sections`, { title: 'Strokes' });
+    await ownerApi('POST', `/api/studio/sections/${section.id}/lessons`, {
+      title: 'Holding the pen',
+      type: 'text',
+    });
+
+    // The admin turns on approval from the review page
+    const admin = await signedInPage(ADMIN.email, ADMIN.password);
+    const adminErrors = collectErrors(admin);
+    await admin.getByRole('button', { name: 'Account menu' }).click();
+    await admin.getByRole('menuitem', { name: 'Course reviews' }).click();
+    await admin.waitForURL(/\/admin\/courses$/);
+    await admin.getByLabel('Publishing a course needs an admin’s approval').check();
+    await admin.getByText('Saved.').waitFor();
+
+    // The owner adds the co-instructor by email, then submits the course for review
+    const owner = await signedInPage(OWNER.email, PASSWORD);
+    const ownerErrors = collectErrors(owner);
+    await owner.goto(`${server.url}/studio/courses/${course.id}?tab=instructors`);
+    await owner.getByLabel('Email address').fill(CO.email);
+    await owner.getByRole('button', { name: 'Add instructor' }).click();
+    await owner.getByText(`${CO.name} now teaches this course.`).waitFor();
+    await owner.getByRole('listitem').filter({ hasText: CO.name }).waitFor();
+    expect(await seriousViolations(owner), 'the instructors tab').toEqual([]);
+    await owner.getByRole('button', { name: 'Submit for review' }).click();
+    await owner.getByText('Submitted. An administrator will review the course.').waitFor();
+
+    // The admin publishes it from the queue
+    await admin.reload();
+    const row = admin.getByRole('row').filter({ hasText: TITLE });
+    await row.getByText(`${OWNER.name}, ${CO.name}`).waitFor();
+    expect(await seriousViolations(admin), '/admin/courses').toEqual([]);
+    await row.getByRole('button', { name: `Publish “${TITLE}”` }).click();
+    await row.waitFor({ state: 'detached' });
+    await admin.getByLabel('Show').selectOption('published');
+    await admin
+      .getByRole('row')
+      .filter({ hasText: TITLE })
+      .getByRole('link', { name: 'View the public page' })
+      .click();
+    await admin.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+
+    // The co-instructor sees the course in their studio and its (empty) students
+    const co = await signedInPage(CO.email, PASSWORD);
+    const coErrors = collectErrors(co);
+    await co.goto(`${server.url}/studio`);
+    await co.getByRole('link', { name: TITLE }).click();
+    await co.getByRole('link', { name: 'Students' }).click();
+    await co.getByText('Nobody has enrolled yet.').waitFor();
+
+    expect([...adminErrors, ...ownerErrors, ...coErrors]).toEqual([]);
+  });
+});
