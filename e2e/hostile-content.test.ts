@@ -47,7 +47,11 @@ async function dangerousNodes(page: Page, selector: string): Promise<string[]> {
         if (['script', 'iframe', 'object', 'embed', 'form', 'base', 'meta', 'link', 'style'].includes(tag))
           found.push(`<${tag}>`);
         for (const attr of el.attributes) {
-          const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+          // Browsers ignore whitespace and control characters inside a URL scheme: so does this check.
+          const value = [...attr.value]
+            .filter((ch) => ch.charCodeAt(0) > 0x20)
+            .join('')
+            .toLowerCase();
           if (attr.name.startsWith('on')) found.push(`${tag}[${attr.name}]`);
           if (/^(javascript|vbscript|data:text)/.test(value))
             found.push(`${tag}[${attr.name}=${attr.value}]`);
