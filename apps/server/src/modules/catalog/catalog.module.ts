@@ -1,12 +1,13 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { requireRole } from '../../http/auth.ts';
 import type { PageLoader } from '../../http/web.ts';
 import type { Cache } from '../../platform/cache.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Storage } from '../../platform/storage.ts';
 import { adminCatalogRoutes } from './admin-catalog.routes.ts';
+import { type AuditEntry, auditRepo } from './audit.repo.ts';
 import type { CatalogDeps } from './catalog.deps.ts';
 import { catalogPageLoaders } from './catalog.pages.ts';
 import { catalogRoutes } from './catalog.routes.ts';
@@ -79,5 +80,8 @@ export async function registerCatalog(
     summariesByIds: catalog.summariesByIds,
     /** Mark every cached catalog read stale (enrollment counts moved). */
     invalidate: () => deps.cache.bump(),
+    /** Add to a course's audit trail, inside the caller's transaction (certificates, reviews). */
+    recordAudit: (x: Executor, entry: AuditEntry & { actorId: string }) =>
+      auditRepo.record(x, entry, p.clock.now()),
   };
 }
