@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../../../test/catalog.ts';
 import { completeCourse, enroll, freeCourse, student } from '../../../test/course-progress.ts';
 import { Client, createTestApp, lastMailTo, type TestApp } from '../../../test/harness.ts';
+import { readPdf } from '../../../test/pdf.ts';
 import { manualClock } from '../../platform/clock.ts';
 
 const clock = manualClock(new Date('2026-05-01T09:00:00Z'));
@@ -169,7 +170,7 @@ describe('GET /api/learning/certificates/:code/pdf', () => {
     expect((await other.client.get(`/api/learning/certificates/${'x'.repeat(50)}/pdf`)).statusCode).toBe(400);
   });
   it('sends the owner, and an admin, a PDF download', async () => {
-    const { client, certificate } = await certified();
+    const { user, client, certificate } = await certified();
     for (const c of [client, (await signedIn(t, 'admin')).client]) {
       const res = await c.get(certificate.pdfUrl);
       expect(res.statusCode).toBe(200);
@@ -179,6 +180,9 @@ describe('GET /api/learning/certificates/:code/pdf', () => {
       );
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const pdf = await readPdf(res.rawPayload);
+      expect(pdf.text).toContain(certificate.code);
+      expect(pdf.text).toContain(user.name);
     }
   });
   it('has no PDF for a revoked certificate (409)', async () => {
