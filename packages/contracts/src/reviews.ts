@@ -37,6 +37,8 @@ export type ModerationBody = z.infer<typeof ModerationBody>;
 export const ReviewReply = z.object({
   /** Escaped HTML made from the instructor's text. */
   html: z.string(),
+  /** The text as the instructor wrote it (for editing). */
+  text: z.string(),
   repliedAt: z.string(),
   /** Who answered (null once the account is gone). */
   authorName: z.string().nullable(),

@@ -84,6 +84,7 @@ describe('PUT and DELETE /api/studio/reviews/:id/reply', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().reply).toEqual({
       html: '<p>Thanks! &lt;b&gt;Section 2&lt;/b&gt; covers that.</p>',
+      text: 'Thanks! <b>Section 2</b> covers that.',
       repliedAt: clock.now().toISOString(),
       authorName: instructor.name,
     });

@@ -16,7 +16,12 @@ export function toReviewDto(r: ReviewListRow): ReviewDto {
     updatedAt: r.updatedAt.toISOString(),
     reply:
       r.replyHtml && r.repliedAt
-        ? { html: r.replyHtml, repliedAt: r.repliedAt.toISOString(), authorName: r.replierName }
+        ? {
+            html: r.replyHtml,
+            text: reviewHtmlToText(r.replyHtml),
+            repliedAt: r.repliedAt.toISOString(),
+            authorName: r.replierName,
+          }
         : null,
   };
 }
