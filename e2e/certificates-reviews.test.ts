@@ -127,6 +127,8 @@ describe('certificates and reviews in the browser', () => {
     // A fresh, server-rendered load shows it too
     const again = await (await fetch(`${server.url}/courses/${COURSE.slug}`)).text();
     expect(again).toContain('Clear lessons and a useful final project.');
+    // …and the course's structured data counts it (three demo reviews of 5, 4 and 5 stars, and this 4)
+    expect(again).toMatch(/"aggregateRating":\{"@type":"AggregateRating","ratingValue":4\.5,"ratingCount":4/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -109,6 +109,11 @@ function AdminCertificates() {
               page={list.data.pageInfo.page}
               pages={list.data.pageInfo.pages}
               total={list.data.pageInfo.total}
+              summary={t('certificates.admin.pageSummary', {
+                page: list.data.pageInfo.page,
+                pages: Math.max(1, list.data.pageInfo.pages),
+                count: list.data.pageInfo.total,
+              })}
               onPage={(next) => go({ page: next })}
             />
           </>

@@ -162,6 +162,11 @@ function Moderation() {
               page={list.data.pageInfo.page}
               pages={list.data.pageInfo.pages}
               total={list.data.pageInfo.total}
+              summary={t('reviews.pageSummary', {
+                page: list.data.pageInfo.page,
+                pages: Math.max(1, list.data.pageInfo.pages),
+                count: list.data.pageInfo.total,
+              })}
               onPage={(next) => go({ page: next })}
             />
           </>

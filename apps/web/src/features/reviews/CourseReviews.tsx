@@ -64,6 +64,11 @@ export function CourseReviews({ slug }: { slug: string }) {
               page={reviews.data.pageInfo.page}
               pages={reviews.data.pageInfo.pages}
               total={reviews.data.pageInfo.total}
+              summary={t('reviews.pageSummary', {
+                page: reviews.data.pageInfo.page,
+                pages: Math.max(1, reviews.data.pageInfo.pages),
+                count: reviews.data.pageInfo.total,
+              })}
               onPage={setPage}
             />
           ) : null}
