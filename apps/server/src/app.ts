@@ -22,6 +22,7 @@ import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
+import { registerCertificatesAndReviews } from './modules/learning/certificates-reviews.module.ts';
 import { registerLearning } from './modules/learning/learning.module.ts';
 import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
@@ -136,12 +137,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secrets,
     mail,
   });
+  const certificatesAndReviews = await registerCertificatesAndReviews(app, {
+    database,
+    clock,
+    publicUrl: config.http.publicUrl,
+    log: app.log,
+    mail,
+    userContact: identity.userContact,
+    courseSummaries: catalog.summariesByIds,
+    recordAudit: catalog.recordAudit,
+    onRatingsChange: catalog.invalidate,
+    requireAdmin,
+    requireInstructor: requireRole({ require2faForAdmins: config.admin.require2fa }, 'instructor', 'admin'),
+  });
   await registerLearning(app, {
     database,
     clock,
     courseSummaries: catalog.summariesByIds,
     onEnrollmentChange: catalog.invalidate,
     requireInstructor: catalog.requireInstructor,
+    onCourseCompleted: certificatesAndReviews.onCourseCompleted,
   });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
@@ -167,7 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       webDist: deps.webDist,
       publicUrl: config.http.publicUrl,
       loadMe: identity.loadMe,
-      loaders: [...catalog.loaders],
+      loaders: [...catalog.loaders, ...certificatesAndReviews.loaders],
       publicPages: catalog.publicPages,
       publicCache: config.http.publicCache,
       version: config.version,

@@ -12,12 +12,15 @@ import { CategoriesPage } from './features/catalog/CategoriesPage.tsx';
 import { CoursePage } from './features/catalog/CoursePage.tsx';
 import { CoursesPage } from './features/catalog/CoursesPage.tsx';
 import { InstructorPage } from './features/catalog/InstructorPage.tsx';
+import { AdminCertificatesPage } from './features/certificates/AdminCertificatesPage.tsx';
+import { CertificatePage } from './features/certificates/CertificatePage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { DashboardPage } from './features/learning/DashboardPage.tsx';
 import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
+import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
 import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
 import { StudioProfilePage } from './features/studio/profile/StudioProfilePage.tsx';
@@ -47,6 +50,9 @@ export const routes: RouteObject[] = [
       { path: 'profile', Component: ProfilePage },
       { path: 'admin/outbox', Component: OutboxPage },
       { path: 'admin/courses', Component: AdminCoursesPage },
+      { path: 'admin/certificates', Component: AdminCertificatesPage },
+      { path: 'admin/reviews', Component: AdminReviewsPage },
+      { path: 'certificates/:code', Component: CertificatePage },
       { path: 'courses', Component: CoursesPage },
       { path: 'courses/categories', Component: CategoriesPage },
       { path: 'courses/:slug', Component: CoursePage },

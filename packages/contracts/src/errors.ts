@@ -49,7 +49,13 @@ export const ErrorCodes = [
   // media
   // quizzes
   // certificates
+  'certificate_revoked',
+  'certificate_not_revoked',
   // reviews
+  'enrollment_required',
+  'review_exists',
+  'review_hidden',
+  'review_not_hidden',
   // studio
   'invalid_cursor',
   'not_an_instructor',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
+import { seedDemoLearning } from './demo-learning.ts';
 import { buildUser } from './factories.ts';
 
 const INSTRUCTORS = [
@@ -23,6 +24,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if ((row?.n ?? 0) > 0) return false;
   await db.transaction(async (tx) => {
     const instructors = [];
+    const students = [];
     for (const i of INSTRUCTORS) instructors.push(await buildUser(tx, { role: 'instructor', ...i }));
     for (const name of STUDENTS) {
       const email = `${name
@@ -30,9 +32,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .replace(/[^\w\s]/g, '')
         .toLowerCase()
         .replace(/\s+/g, '.')}@demo.9tangle.local`;
-      await buildUser(tx, { role: 'student', name, email });
+      students.push(await buildUser(tx, { role: 'student', name, email }));
     }
     await seedDemoCatalog(tx, instructors);
+    await seedDemoLearning(tx, [...instructors, ...students]);
   });
   return true;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { requireRole } from '../../http/auth.ts';
 import { versionedCaching } from '../../http/public-cache.ts';
 import type { PageLoader } from '../../http/web.ts';
@@ -10,6 +10,7 @@ import type { Secrets } from '../../platform/crypto.ts';
 import type { Storage } from '../../platform/storage.ts';
 import type { MailService } from '../notifications/mail.service.ts';
 import { adminCatalogRoutes } from './admin-catalog.routes.ts';
+import { type AuditEntry, auditRepo } from './audit.repo.ts';
 import type { CatalogDeps } from './catalog.deps.ts';
 import { catalogPageLoaders, isPublicCatalogPage } from './catalog.pages.ts';
 import { catalogRoutes } from './catalog.routes.ts';
@@ -109,5 +110,8 @@ export async function registerCatalog(
     requireInstructor,
     /** Which pages are public and what their ETags follow, for the page renderer. */
     publicPages: { isPublic: isPublicCatalogPage, version: deps.cache.version },
+    /** Add to a course's audit trail, inside the caller's transaction (certificates, reviews). */
+    recordAudit: (x: Executor, entry: AuditEntry & { actorId: string }) =>
+      auditRepo.record(x, entry, p.clock.now()),
   };
 }

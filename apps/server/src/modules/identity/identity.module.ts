@@ -19,6 +19,7 @@ import type { SessionService } from './sessions.service.ts';
 import { createSigninService } from './signin.service.ts';
 import { createLoginThrottle } from './throttle.ts';
 import { createTwoFactorService } from './two-factor.service.ts';
+import { usersRepo } from './users.repo.ts';
 import { createVerificationService } from './verification.service.ts';
 
 /** Builds the identity services and registers their routes under `/api`. */
@@ -88,5 +89,10 @@ export async function registerIdentity(
   return {
     hasher,
     loadMe,
+    /** A user's current name and address, for other modules' mail and snapshots (certificates). */
+    userContact: async (userId: string) => {
+      const user = await usersRepo.findById(p.database.db, userId);
+      return user ? { name: user.name, email: user.email } : null;
+    },
   };
 }

@@ -115,5 +115,18 @@ export const templates = {
       text: text(lines),
     };
   },
+  certificateIssued(p: { name: string; courseTitle: string; code: string; url: string }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `Congratulations on completing ${p.courseTitle}! Your certificate is ready: download it from your dashboard, and share its public page with anyone who wants to check it.`,
+      `Certificate code: ${p.code}`,
+    ];
+    return {
+      // The course title, never the code: subjects are stored and logged in plain text.
+      subject: `Your certificate for ${p.courseTitle}`,
+      html: layout('Your certificate is ready', lines, { label: 'View your certificate', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
 };
 export type TemplateName = keyof typeof templates;

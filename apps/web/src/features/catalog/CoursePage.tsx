@@ -8,6 +8,7 @@ import { htmlToText, truncateText } from '../../lib/html-text.ts';
 import { breadcrumbJsonLd, type Crumb } from '../../lib/json-ld.ts';
 import { useErrorMessage } from '../../lib/use-error-message.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
+import { CourseReviews } from '../reviews/CourseReviews.tsx';
 import { CourseChecklist } from './CourseChecklist.tsx';
 import { CourseCurriculum } from './CourseCurriculum.tsx';
 import { CourseHero } from './CourseHero.tsx';
@@ -78,6 +79,7 @@ function CourseView({ course }: { course: CourseDetail }) {
               />
             </section>
           ) : null}
+          <CourseReviews slug={course.slug} />
         </div>
       </div>
     </>

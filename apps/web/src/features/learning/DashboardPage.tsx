@@ -4,6 +4,7 @@ import { PageMeta } from '../../components/PageMeta.tsx';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { useErrorMessage } from '../../lib/use-error-message.ts';
+import { MyCertificates } from '../certificates/MyCertificates.tsx';
 import { RequireAuth } from '../session/RequireAuth.tsx';
 import { ContinueHero } from './ContinueHero.tsx';
 import { useMyCourses } from './learning-queries.ts';
@@ -24,6 +25,9 @@ function Dashboard() {
       <p className="mt-2 text-slate-700">{t('dashboard.subtitle')}</p>
       <div className="mt-8">
         <DashboardContent />
+      </div>
+      <div className="mt-12">
+        <MyCertificates />
       </div>
     </>
   );

@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser } from './support/browser.ts';
+import { collectErrors } from './support/flows.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+const ADMIN = { email: 'admin@e2e.test', password: 'admin password for e2e' };
+const STUDENT = {
+  name: 'Zainab Qureshi',
+  email: `zainab-${Date.now()}@e2e.test`,
+  password: 'a long student password',
+};
+const COURSE = { slug: 'modern-javascript-from-scratch', title: 'Modern JavaScript from Scratch' };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO: 'true' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The CSRF header a cookie-authenticated write needs, from the context's `csrf_token` cookie. */
+async function csrf(context: BrowserContext): Promise<Record<string, string>> {
+  const cookie = (await context.cookies()).find((c) => c.name === 'csrf_token');
+  return cookie ? { 'x-csrf-token': cookie.value } : {};
+}
+
+async function ok(what: string, res: Awaited<ReturnType<APIRequestContext['get']>>) {
+  if (!res.ok()) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
+  return res;
+}
+
+/**
+ * Set-up through the API (the browser flows of signing up and learning have their own tests): the
+ * student registers, verifies with the code the admin reads in the outbox, enrolls in the free demo
+ * course and completes every lesson, which issues the certificate.
+ */
+async function studentWithCompletedCourse(context: BrowserContext) {
+  const api = context.request;
+  const base = server.url;
+  await ok('register', await api.post(`${base}/api/auth/register`, { data: STUDENT }));
+  const admin = await browser.newContext();
+  await ok('admin login', await admin.request.post(`${base}/api/auth/login`, { data: ADMIN }));
+  const mails = await (
+    await admin.request.get(`${base}/api/admin/mail?to=${encodeURIComponent(STUDENT.email)}`)
+  ).json();
+  const mail = await (await admin.request.get(`${base}/api/admin/mail/${mails.items[0].id}`)).json();
+  await admin.close();
+  const code = (mail.text as string).match(/(?<!\d)(\d{6})(?!\d)/)?.[1];
+  await ok(
+    'verify',
+    await api.post(`${base}/api/auth/verify-email`, { data: { code }, headers: await csrf(context) }),
+  );
+  await ok(
+    'enroll',
+    await api.post(`${base}/api/courses/${COURSE.slug}/enroll`, { headers: await csrf(context) }),
+  );
+  const outline = await (await api.get(`${base}/api/learning/courses/${COURSE.slug}`)).json();
+  for (const section of outline.sections as { lessons: { id: string }[] }[])
+    for (const lesson of section.lessons)
+      await ok(
+        'complete',
+        await api.post(`${base}/api/learning/lessons/${lesson.id}/complete`, {
+          headers: await csrf(context),
+        }),
+      );
+}
+
+describe('certificates and reviews in the browser', () => {
+  it('a student downloads the certificate, verifies it on the public page, and reviews the course', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await studentWithCompletedCourse(context);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+
+    // The dashboard lists the certificate; its PDF is a real download
+    await page.goto(`${server.url}/dashboard`);
+    const card = page.getByRole('article', { name: `Certificate for ${COURSE.title}` });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('link', { name: /Download PDF/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^certificate-9T-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\.pdf$/);
+    const pdf = await readFile((await download.path()) as string);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await seriousViolations(page), '/dashboard').toEqual([]);
+
+    // The verification page confirms it
+    await card.getByRole('link', { name: /Verification page/ }).click();
+    await page.waitForURL(/\/certificates\/9T-/);
+    await page.getByRole('heading', { level: 1, name: 'Certificate of completion' }).waitFor();
+    await page.getByText('Valid certificate').waitFor();
+    await page.getByRole('main').getByText(STUDENT.name, { exact: true }).waitFor();
+    expect(await seriousViolations(page), 'the verification page').toEqual([]);
+    // …and is complete HTML without JavaScript; an unknown code is a 404 page
+    const html = await (await fetch(page.url())).text();
+    expect(html).toContain(STUDENT.name);
+    expect(html).toContain('Valid certificate');
+    expect(html).toMatch(/<title>Certificate: Zainab Qureshi, Modern JavaScript from Scratch/);
+    expect((await fetch(`${server.url}/certificates/9T-2222-3333-4444`)).status).toBe(404);
+
+    // The review: stars as radio buttons, text, and it appears on the course page
+    await page.getByRole('link', { name: COURSE.title }).click();
+    await page.getByRole('heading', { level: 1, name: COURSE.title }).waitFor();
+    const reviews = page.getByRole('region', { name: 'Reviews' });
+    await reviews.getByRole('radio', { name: '4 stars' }).check();
+    await reviews.getByLabel('Your review').fill('Clear lessons and a useful final project.');
+    await reviews.getByRole('button', { name: 'Post review' }).click();
+    await reviews.getByText('Thank you! Your review is on the course page.').waitFor();
+    const mine = reviews.getByRole('article', { name: `Review by ${STUDENT.name}` });
+    await mine.first().waitFor();
+    expect(
+      await reviews
+        .getByRole('listitem')
+        .filter({ hasText: 'Clear lessons and a useful final project.' })
+        .count(),
+    ).toBe(1);
+    expect(await seriousViolations(page), 'the course page with reviews').toEqual([]);
+
+    // A fresh, server-rendered load shows it too
+    const again = await (await fetch(`${server.url}/courses/${COURSE.slug}`)).text();
+    expect(again).toContain('Clear lessons and a useful final project.');
+    // …and the course's structured data counts it (three demo reviews of 5, 4 and 5 stars, and this 4)
+    expect(again).toMatch(/"aggregateRating":\{"@type":"AggregateRating","ratingValue":4\.5,"ratingCount":4/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
