@@ -7,7 +7,7 @@ import type { Cache } from '../../platform/cache.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Storage } from '../../platform/storage.ts';
 import { adminCatalogRoutes } from './admin-catalog.routes.ts';
-import type { CatalogDeps } from './catalog.deps.ts';
+import { type Actor, type CatalogDeps, loadEditableCourse } from './catalog.deps.ts';
 import { catalogPageLoaders } from './catalog.pages.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { createCatalogService } from './catalog.service.ts';
@@ -79,5 +79,10 @@ export async function registerCatalog(
     summariesByIds: catalog.summariesByIds,
     /** Mark every cached catalog read stale (enrollment counts moved). */
     invalidate: () => deps.cache.bump(),
+    /** The course `actor` may edit (its instructors, admins), or a 404: for other modules' studio parts. */
+    editableCourse: async (actor: Actor, courseId: string) => {
+      const { course } = await loadEditableCourse(p.database.db, actor, courseId);
+      return { id: course.id, slug: course.slug, title: course.title };
+    },
   };
 }
