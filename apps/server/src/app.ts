@@ -24,6 +24,7 @@ import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
 import { registerCertificatesAndReviews } from './modules/learning/certificates-reviews.module.ts';
 import { registerLearning } from './modules/learning/learning.module.ts';
+import { registerQuizzes } from './modules/learning/quiz.module.ts';
 import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
@@ -150,13 +151,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requireAdmin,
     requireInstructor: requireRole({ require2faForAdmins: config.admin.require2fa }, 'instructor', 'admin'),
   });
-  await registerLearning(app, {
+  const learning = await registerLearning(app, {
     database,
     clock,
     courseSummaries: catalog.summariesByIds,
     onEnrollmentChange: catalog.invalidate,
     requireInstructor: catalog.requireInstructor,
     onCourseCompleted: certificatesAndReviews.onCourseCompleted,
+  });
+  await registerQuizzes(app, {
+    database,
+    clock,
+    recordQuizPassed: (user, lessonId) => learning.player.recordQuizPassed(user, lessonId),
+    editableCourse: catalog.editableCourse,
+    require2faForAdmins: config.admin.require2fa,
   });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({

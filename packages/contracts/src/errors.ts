@@ -48,6 +48,12 @@ export const ErrorCodes = [
   'quiz_not_passed',
   // media
   // quizzes
+  'quiz_not_ready',
+  'attempt_limit_reached',
+  'attempt_submitted',
+  'attempt_time_up',
+  'question_in_use',
+  'lesson_not_quiz',
   // certificates
   'certificate_revoked',
   'certificate_not_revoked',

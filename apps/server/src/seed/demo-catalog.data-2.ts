@@ -152,6 +152,7 @@ export const MORE_DEMO_COURSES: DemoCourse[] = [
           { title: 'Proposals that get replies', type: 'video', minutes: 12, video: YT.business },
           { title: 'Pricing your work', type: 'video', minutes: 11, video: YT.business },
           { title: 'Getting paid from abroad', type: 'video', minutes: 10, video: YT.business },
+          { title: 'Quiz: are you ready to freelance?', type: 'quiz', minutes: 5, quiz: 'freelancing' },
         ],
       },
     ],

@@ -204,6 +204,7 @@ export const DEMO_COURSES: DemoCourse[] = [
             ],
           },
           { title: 'Grouping and aggregating', type: 'video', minutes: 16, video: YT.python },
+          { title: 'Quiz: pandas basics', type: 'quiz', minutes: 10, quiz: 'pandas' },
         ],
       },
       {

@@ -2,13 +2,15 @@ import type { Executor } from '../db/client.ts';
 import type { UserRow } from '../db/schema/index.ts';
 import { slugify } from '../modules/catalog/slug.ts';
 import { DEMO_CATEGORIES, DEMO_COURSES } from './demo-catalog.data.ts';
+import { DEMO_QUIZZES, seedDemoQuiz } from './demo-quizzes.ts';
 import { buildCategory, buildCourse, buildLesson, buildSection } from './factories.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * The demo catalog, built with the same factories as the tests: four categories and six published
- * courses by the demo instructors, each with sections, lessons and a free preview lesson. Counts
+ * courses by the demo instructors, each with sections, lessons and a free preview lesson; two of them
+ * end a section with a quiz (demo-quizzes.ts). Counts
  * (courses per category, lessons per course) come out right because the factories keep them.
  */
 export async function seedDemoCatalog(x: Executor, instructors: UserRow[], now = new Date()): Promise<void> {
@@ -44,7 +46,7 @@ export async function seedDemoCatalog(x: Executor, instructors: UserRow[], now =
     for (const s of c.sections) {
       const section = await buildSection(x, { courseId: course.id, title: s.title });
       for (const l of s.lessons) {
-        await buildLesson(x, {
+        const lesson = await buildLesson(x, {
           sectionId: section.id,
           title: l.title,
           type: l.type,
@@ -53,6 +55,8 @@ export async function seedDemoCatalog(x: Executor, instructors: UserRow[], now =
           durationSeconds: l.minutes * 60,
           isPreview: l.preview ?? false,
         });
+        const quiz = l.quiz ? DEMO_QUIZZES[l.quiz] : undefined;
+        if (quiz) await seedDemoQuiz(x, { courseId: course.id, lessonId: lesson.id, quiz });
       }
     }
   }

@@ -2,13 +2,15 @@
 
 export interface DemoLesson {
   title: string;
-  type: 'video' | 'text';
+  type: 'video' | 'text' | 'quiz';
   minutes: number;
   /** A YouTube link for video lessons. */
   video?: string;
   /** Paragraphs of a text lesson. */
   text?: string[];
   preview?: boolean;
+  /** A quiz lesson's quiz: a key of `DEMO_QUIZZES` (demo-quizzes.ts). */
+  quiz?: string;
 }
 export interface DemoCourse {
   title: string;

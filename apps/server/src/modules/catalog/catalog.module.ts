@@ -11,7 +11,7 @@ import type { Storage } from '../../platform/storage.ts';
 import type { MailService } from '../notifications/mail.service.ts';
 import { adminCatalogRoutes } from './admin-catalog.routes.ts';
 import { type AuditEntry, auditRepo } from './audit.repo.ts';
-import type { CatalogDeps } from './catalog.deps.ts';
+import { type Actor, type CatalogDeps, loadEditableCourse } from './catalog.deps.ts';
 import { catalogPageLoaders, isPublicCatalogPage } from './catalog.pages.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { createCatalogService } from './catalog.service.ts';
@@ -113,5 +113,10 @@ export async function registerCatalog(
     /** Add to a course's audit trail, inside the caller's transaction (certificates, reviews). */
     recordAudit: (x: Executor, entry: AuditEntry & { actorId: string }) =>
       auditRepo.record(x, entry, p.clock.now()),
+    /** The course `actor` may edit (its instructors, admins), or a 404: for other modules' studio parts. */
+    editableCourse: async (actor: Actor, courseId: string) => {
+      const { course } = await loadEditableCourse(p.database.db, actor, courseId);
+      return { id: course.id, slug: course.slug, title: course.title };
+    },
   };
 }

@@ -19,7 +19,7 @@ type LessonActionsProps = {
 
 /**
  * "Mark complete" (one button whose label follows the state, so focus stays on it) and the way to the
- * previous and next lessons. Someone previewing sees how to enroll instead.
+ * previous and next lessons; a quiz says how it completes instead. Someone previewing sees how to enroll.
  */
 export function LessonActions({ slug, lesson, canTrack, onResult }: LessonActionsProps) {
   const { t } = useTranslation();
@@ -35,6 +35,17 @@ export function LessonActions({ slug, lesson, canTrack, onResult }: LessonAction
       <div className="flex flex-wrap items-center justify-between gap-4">
         {canTrack === null ? (
           <span />
+        ) : canTrack && lesson.type === 'quiz' ? (
+          // A quiz completes by passing it, never by a click.
+          <p className={isCompleted ? 'font-semibold text-emerald-800' : 'text-sm text-slate-700'}>
+            {isCompleted ? (
+              <>
+                {t('player.completed')} <span aria-hidden="true">✓</span>
+              </>
+            ) : (
+              t('quiz.completeByPassing')
+            )}
+          </p>
         ) : canTrack ? (
           <Button
             variant={isCompleted ? 'secondary' : 'primary'}
