@@ -17,11 +17,13 @@ import { registerAuth, requireRole } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { notFound } from './http/errors.ts';
 import { registerSecurity } from './http/security.ts';
+import { allowLongUploads } from './http/uploads.ts';
 import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
 import { registerLearning } from './modules/learning/learning.module.ts';
+import { registerLearningMedia } from './modules/learning/learning-media.module.ts';
 import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
@@ -70,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app);
+  allowLongUploads(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
   const secrets = createSecrets(config.secrets.session, config.secrets.previous);
@@ -138,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     courseSummaries: catalog.summariesByIds,
     onEnrollmentChange: catalog.invalidate,
   });
+  await registerLearningMedia(app, { config, database, clock, storage: deps.storage });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
     database,

@@ -16,6 +16,11 @@ import { createCategoriesService } from './categories.service.ts';
 import { createCourseWorkflowService } from './course-workflow.service.ts';
 import { curriculumRoutes } from './curriculum.routes.ts';
 import { createCurriculumService } from './curriculum.service.ts';
+import { dailyVideosRoutes } from './daily-videos.routes.ts';
+import { createDailyVideosService } from './daily-videos.service.ts';
+import { createIntroVideoService } from './intro-video.service.ts';
+import { createLessonMediaService } from './lesson-media.service.ts';
+import { mediaRoutes } from './media.routes.ts';
 import { seoRoutes } from './seo.routes.ts';
 import { createSettingsService } from './settings.service.ts';
 import { studioCoursesRoutes } from './studio-courses.routes.ts';
@@ -69,6 +74,22 @@ export async function registerCatalog(
       categories: createCategoriesService(deps),
       settings,
       requireAdmin: p.requireAdmin,
+    }),
+    { prefix: '/api' },
+  );
+  const limits = p.config.uploads;
+  await app.register(
+    mediaRoutes({
+      lessonMedia: createLessonMediaService({ ...deps, limits }),
+      introVideo: createIntroVideoService({ ...deps, limits }),
+      requireInstructor,
+    }),
+    { prefix: '/api' },
+  );
+  await app.register(
+    dailyVideosRoutes({
+      dailyVideos: createDailyVideosService({ ...deps, siteTimeZone: p.config.siteTimeZone }),
+      requireInstructor,
     }),
     { prefix: '/api' },
   );
