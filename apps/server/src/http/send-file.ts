@@ -64,5 +64,5 @@ export async function sendFile(req: FastifyRequest, reply: FastifyReply, f: Outg
     .header('content-security-policy', f.csp)
     .header('content-disposition', contentDisposition(f.disposition, f.fileName));
   if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${f.sizeBytes}`);
-  return reply.send(stream ?? '');
+  return reply.send(stream ?? (req.method === 'HEAD' ? undefined : ''));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { courseDailyVideos, type DailyVideoRow } from '../../db/schema/index.ts';
 
@@ -12,7 +12,7 @@ export const dailyVideosRepo = {
       .select()
       .from(courseDailyVideos)
       .where(eq(courseDailyVideos.courseId, courseId))
-      .orderBy(desc(courseDailyVideos.day), desc(courseDailyVideos.createdAt))
+      .orderBy(desc(courseDailyVideos.day), desc(courseDailyVideos.createdAt), asc(courseDailyVideos.title))
       .limit(2000);
   },
   async find(x: Executor, courseId: string, id: string): Promise<DailyVideoRow | undefined> {

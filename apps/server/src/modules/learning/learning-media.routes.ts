@@ -16,30 +16,30 @@ export const learningMediaRoutes =
   }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['learning'];
-    app.get(
-      '/files/media/:id',
-      {
-        // A video plays as many range requests; it gets a budget of its own, ten times the API's, so
-        // watching a lesson never uses up the allowance of the rest of the app (and vice versa).
-        config: {
-          rateLimit: {
-            max: (req) => 10 * (req.user ? d.rateLimit.apiUserMax : d.rateLimit.apiMax),
-            timeWindow: d.rateLimit.apiWindowMs,
-          },
-        },
-        // Never compressed: a byte range is of the stored bytes, and videos and PDFs do not shrink.
-        compress: false,
-        schema: {
-          tags,
-          params: z.object({ id: z.uuid() }),
-          querystring: z.object({ download: z.enum(['1', 'true']).optional() }),
+    // GET and HEAD declared together: Fastify's own HEAD route would read the whole file to discard it.
+    app.route({
+      method: ['GET', 'HEAD'],
+      url: '/files/media/:id',
+      // A video plays as many range requests; it gets a budget of its own, ten times the API's, so
+      // watching a lesson never uses up the allowance of the rest of the app (and vice versa).
+      config: {
+        rateLimit: {
+          max: (req) => 10 * (req.user ? d.rateLimit.apiUserMax : d.rateLimit.apiMax),
+          timeWindow: d.rateLimit.apiWindowMs,
         },
       },
-      async (req, reply) => {
+      // Never compressed: a byte range is of the stored bytes, and videos and PDFs do not shrink.
+      compress: false,
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({ download: z.enum(['1', 'true']).optional() }),
+      },
+      handler: async (req, reply) => {
         const file = await d.files.open(req.user, req.params.id, { download: !!req.query.download });
         return sendFile(req, reply, file);
       },
-    );
+    });
 
     app.get(
       '/learning/courses/:slug/daily-videos',

@@ -75,7 +75,7 @@ export const lessonFilesRepo = {
       .select()
       .from(courseDailyVideos)
       .where(and(eq(courseDailyVideos.courseId, courseId), lte(courseDailyVideos.day, today)))
-      .orderBy(desc(courseDailyVideos.day), desc(courseDailyVideos.createdAt))
+      .orderBy(desc(courseDailyVideos.day), desc(courseDailyVideos.createdAt), asc(courseDailyVideos.title))
       .limit(limit);
   },
 
@@ -101,6 +101,6 @@ export const lessonFilesRepo = {
           or(isNull(enrollments.expiresAt), gt(enrollments.expiresAt, now)),
         ),
       )
-      .orderBy(asc(courses.id), asc(courseDailyVideos.createdAt));
+      .orderBy(asc(courses.id), asc(courseDailyVideos.createdAt), asc(courseDailyVideos.title));
   },
 };

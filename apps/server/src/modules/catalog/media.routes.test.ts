@@ -1,0 +1,328 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, studioCourse } from '../../../test/catalog.ts';
+import { Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { FILES, storageKeyOf, upload } from '../../../test/media.ts';
+import { postMultipart } from '../../../test/multipart.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  // Small limits, so "too large" needs only a few kilobytes.
+  t = await createTestApp({
+    env: { UPLOAD_VIDEO_MAX_BYTES: '4096', UPLOAD_PDF_MAX_BYTES: '2048', UPLOAD_RESOURCE_MAX_BYTES: '4096' },
+  });
+});
+afterAll(async () => t?.close());
+
+/** The stored files of a course, as they lie on disk. */
+const filesOf = (courseId: string) => {
+  const dir = join(t.config.dataDir, 'uploads', 'media', courseId);
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
+
+/** An instructor's draft course with a lesson of `type`. */
+async function lessonOf(type: 'video' | 'pdf' | 'text' | 'resources' = 'video') {
+  const owner = await signedIn(t, 'instructor');
+  const { course, section } = await studioCourse(owner.client);
+  const res = await owner.client.post(`/api/studio/sections/${section.id}/lessons`, {
+    title: `A ${type}`,
+    type,
+  });
+  expect(res.statusCode).toBe(201);
+  return { owner, course, lesson: res.json() as { id: string } };
+}
+
+async function auditActions(client: Client, courseId: string): Promise<string[]> {
+  const res = await client.get(`/api/studio/courses/${courseId}/audit`);
+  return (res.json().items as { action: string }[]).map((i) => i.action);
+}
+
+describe('studio media routes: who may call them', () => {
+  it('answers 401 without a session, and 404 to a student and to another instructor, storing nothing', async () => {
+    const { owner, course, lesson } = await lessonOf('video');
+    const added = await upload(
+      t,
+      owner.client,
+      `/api/studio/lessons/${lesson.id}/resources`,
+      FILES.pdf,
+      'a.pdf',
+    );
+    const resourceId = added.json().resources[0].id as string;
+    const student = await signedIn(t, 'student');
+    const other = await signedIn(t, 'instructor');
+    const before = filesOf(course.id);
+    const uploads = [
+      `/api/studio/lessons/${lesson.id}/file`,
+      `/api/studio/lessons/${lesson.id}/resources`,
+      `/api/studio/courses/${course.id}/intro-video`,
+    ];
+    for (const url of uploads) {
+      expect((await upload(t, null, url, FILES.mp4, 'v.mp4')).statusCode, url).toBe(401);
+      expect((await upload(t, student.client, url, FILES.mp4, 'v.mp4')).statusCode, url).toBe(404);
+      const res = await upload(t, other.client, url, FILES.mp4, 'v.mp4');
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    const calls: [string, string, unknown?][] = [
+      ['GET', `/api/studio/lessons/${lesson.id}/media`],
+      ['DELETE', `/api/studio/lessons/${lesson.id}/file`],
+      ['POST', `/api/studio/lessons/${lesson.id}/resources/reorder`, { ids: [resourceId] }],
+      ['PATCH', `/api/studio/resources/${resourceId}`, { title: 'Mine now' }],
+      ['DELETE', `/api/studio/resources/${resourceId}`],
+      ['DELETE', `/api/studio/courses/${course.id}/intro-video`],
+    ];
+    for (const [method, url, body] of calls) {
+      expect((await new Client(t.app).request(method, url, body)).statusCode, `${method} ${url}`).toBe(401);
+      expect((await student.client.request(method, url, body)).statusCode, `${method} ${url}`).toBe(404);
+      expect((await other.client.request(method, url, body)).statusCode, `${method} ${url}`).toBe(404);
+    }
+    expect(filesOf(course.id)).toEqual(before);
+    const media = (await owner.client.get(`/api/studio/lessons/${lesson.id}/media`)).json();
+    expect(media.resources.map((r: { title: string }) => r.title)).toEqual(['a.pdf']);
+  });
+
+  it('lets an admin manage any course’s files', async () => {
+    const { lesson } = await lessonOf('pdf');
+    const admin = await signedIn(t, 'admin');
+    const res = await upload(
+      t,
+      admin.client,
+      `/api/studio/lessons/${lesson.id}/file`,
+      FILES.pdf,
+      'notes.pdf',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().file).toMatchObject({ kind: 'pdf', mime: 'application/pdf' });
+  });
+});
+
+describe('POST and DELETE /api/studio/lessons/:id/file', () => {
+  it('stores a video lesson’s video, replaces it (removing the old bytes) and removes it, audited', async () => {
+    const { owner, course, lesson } = await lessonOf('video');
+    const url = `/api/studio/lessons/${lesson.id}/file`;
+    const first = await upload(t, owner.client, url, FILES.mp4, '../../Week 1\u202e4pm.exe.mp4');
+    expect(first.statusCode).toBe(200);
+    const file = first.json().file;
+    expect(file).toMatchObject({
+      kind: 'video',
+      mime: 'video/mp4',
+      sizeBytes: FILES.mp4.length,
+      fileName: 'Week 14pm.exe.mp4',
+      url: `/api/files/media/${file.id}`,
+    });
+    expect(first.json().limits).toMatchObject({ videoMaxBytes: 4096, pdfMaxBytes: 2048 });
+    const firstKey = await storageKeyOf(t, file.id);
+    expect(firstKey).toMatch(new RegExp(`^media/${course.id}/[0-9a-f-]{36}\\.mp4$`));
+    expect(await t.platform.storage.stat(firstKey)).toEqual({ size: FILES.mp4.length });
+
+    const second = await upload(t, owner.client, url, FILES.webm, 'take2.webm');
+    expect(second.statusCode).toBe(200);
+    expect(second.json().file).toMatchObject({ mime: 'video/webm', fileName: 'take2.webm' });
+    expect(await t.platform.storage.stat(firstKey)).toBeNull();
+    expect(filesOf(course.id)).toHaveLength(1);
+    expect((await owner.client.get(`/api/studio/lessons/${lesson.id}/media`)).json().file.id).toBe(
+      second.json().file.id,
+    );
+
+    const removed = await owner.client.delete(url);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().file).toBeNull();
+    expect(filesOf(course.id)).toEqual([]);
+    expect((await owner.client.delete(url)).statusCode).toBe(404);
+    const actions = await auditActions(owner.client, course.id);
+    expect(actions.filter((a) => a.startsWith('lesson.file_'))).toEqual([
+      'lesson.file_removed',
+      'lesson.file_uploaded',
+      'lesson.file_uploaded',
+    ]);
+  });
+
+  it('refuses files whose bytes are not a video, whatever their name says, and stores nothing', async () => {
+    const { owner, course, lesson } = await lessonOf('video');
+    const url = `/api/studio/lessons/${lesson.id}/file`;
+    for (const [data, name] of [
+      [FILES.pdf, 'lecture.mp4'],
+      [FILES.html, 'lecture.mp4'],
+      [FILES.svg, 'lecture.webm'],
+      [FILES.exe, 'lecture.mp4'],
+      [FILES.png, 'lecture.mp4'],
+      [Buffer.alloc(0), 'empty.mp4'],
+    ] as const) {
+      const res = await upload(t, owner.client, url, data, name);
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().error.code).toBe('invalid_file_type');
+    }
+    expect(filesOf(course.id)).toEqual([]);
+  });
+
+  it('takes only a PDF for a PDF lesson, and answers 409 for a lesson type without a file', async () => {
+    const pdf = await lessonOf('pdf');
+    const url = `/api/studio/lessons/${pdf.lesson.id}/file`;
+    expect((await upload(t, pdf.owner.client, url, FILES.mp4, 'x.pdf')).json().error.code).toBe(
+      'invalid_file_type',
+    );
+    expect((await upload(t, pdf.owner.client, url, FILES.pdf, 'x.pdf')).json().file.mime).toBe(
+      'application/pdf',
+    );
+    const text = await lessonOf('text');
+    const res = await upload(t, text.owner.client, `/api/studio/lessons/${text.lesson.id}/file`, FILES.pdf);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('wrong_lesson_type');
+  });
+
+  it('answers 413 past the configured limit, whether or not the size was declared, storing nothing', async () => {
+    const { owner, course, lesson } = await lessonOf('pdf');
+    const url = `/api/studio/lessons/${lesson.id}/file`;
+    const big = Buffer.concat([FILES.pdf, Buffer.alloc(3000, 0x20)]);
+    const res = await upload(t, owner.client, url, big, 'big.pdf');
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'payload_too_large', details: { maxBytes: 2048 } });
+    const huge = await upload(
+      t,
+      owner.client,
+      url,
+      Buffer.concat([FILES.pdf, Buffer.alloc(200_000)]),
+      'h.pdf',
+    );
+    expect(huge.statusCode).toBe(413);
+    expect(filesOf(course.id)).toEqual([]);
+  });
+
+  it('answers 400 to a body that is not a multipart file field', async () => {
+    const { owner, lesson } = await lessonOf('video');
+    const url = `/api/studio/lessons/${lesson.id}/file`;
+    expect((await owner.client.post(url, { file: 'nope' })).statusCode).toBe(400);
+    const wrongField = await postMultipart(t.app, owner.client, url, [
+      { name: 'video', filename: 'v.mp4', data: FILES.mp4 },
+    ]);
+    expect(wrongField.statusCode).toBe(400);
+    expect((await owner.client.get('/api/studio/lessons/not-a-uuid/media')).statusCode).toBe(400);
+  });
+});
+
+describe('lesson resources', () => {
+  it('uploads resources of the allowed kinds, lists, renames, reorders and deletes them', async () => {
+    const { owner, course, lesson } = await lessonOf('resources');
+    const url = `/api/studio/lessons/${lesson.id}/resources`;
+    const accepted: [Buffer, string, string][] = [
+      [FILES.pdf, 'Syllabus.pdf', 'application/pdf'],
+      [FILES.png, 'diagram.png', 'image/png'],
+      [FILES.zip, 'code.zip', 'application/zip'],
+      [FILES.csv, 'scores.csv', 'text/csv'],
+      [FILES.utf8, 'notes.txt', 'text/plain'],
+    ];
+    let media = { resources: [] as { id: string; title: string; mime: string; position: number }[] };
+    for (const [data, name, mime] of accepted) {
+      const res = await upload(t, owner.client, url, data, name);
+      expect(res.statusCode, name).toBe(201);
+      media = res.json();
+      expect(media.resources.at(-1)).toMatchObject({ title: name, mime, kind: 'resource' });
+    }
+    expect(media.resources.map((r) => r.position)).toEqual([0, 1, 2, 3, 4]);
+    expect(filesOf(course.id)).toHaveLength(5);
+
+    const [pdf, png, zip, csv, txt] = media.resources.map((r) => r.id) as string[];
+    const renamed = await owner.client.patch(`/api/studio/resources/${pdf}`, { title: 'Course syllabus' });
+    expect(renamed.json().resources[0].title).toBe('Course syllabus');
+    expect((await owner.client.patch(`/api/studio/resources/${pdf}`, { title: '  ' })).statusCode).toBe(400);
+
+    const reorder = `/api/studio/lessons/${lesson.id}/resources/reorder`;
+    expect((await owner.client.post(reorder, { ids: [png, pdf] })).statusCode).toBe(400);
+    const reordered = await owner.client.post(reorder, { ids: [txt, csv, zip, png, pdf] });
+    expect(reordered.statusCode).toBe(200);
+    expect(reordered.json().resources.map((r: { id: string }) => r.id)).toEqual([txt, csv, zip, png, pdf]);
+
+    const key = await storageKeyOf(t, zip as string);
+    const deleted = await owner.client.delete(`/api/studio/resources/${zip}`);
+    expect(deleted.json().resources.map((r: { position: number }) => r.position)).toEqual([0, 1, 2, 3]);
+    expect(await t.platform.storage.stat(key)).toBeNull();
+    expect((await owner.client.delete(`/api/studio/resources/${zip}`)).statusCode).toBe(404);
+    expect(await auditActions(owner.client, course.id)).toEqual(
+      expect.arrayContaining([
+        'lesson.resource_added',
+        'lesson.resource_renamed',
+        'lesson.resources_reordered',
+        'lesson.resource_deleted',
+      ]),
+    );
+  });
+
+  it('refuses HTML, SVG, XML, executables and text that is not UTF-8, storing nothing', async () => {
+    const { owner, course, lesson } = await lessonOf('text');
+    const url = `/api/studio/lessons/${lesson.id}/resources`;
+    for (const [data, name] of [
+      [FILES.html, 'page.txt'],
+      [FILES.svg, 'logo.svg'],
+      [Buffer.from('  <?xml version="1.0"?><svg/>'), 'data.csv'],
+      [FILES.exe, 'setup.pdf'],
+      [FILES.binaryText, 'notes.txt'],
+      [Buffer.from([0x61, 0xff, 0xfe, 0x62]), 'latin1.txt'],
+    ] as const) {
+      const res = await upload(t, owner.client, url, data, name);
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().error.code).toBe('invalid_file_type');
+    }
+    expect(filesOf(course.id)).toEqual([]);
+  });
+
+  it('removes the bytes of a lesson’s files when the lesson or its section is deleted', async () => {
+    const { owner, course, lesson } = await lessonOf('video');
+    await upload(t, owner.client, `/api/studio/lessons/${lesson.id}/file`, FILES.mp4, 'v.mp4');
+    await upload(t, owner.client, `/api/studio/lessons/${lesson.id}/resources`, FILES.pdf, 'r.pdf');
+    expect(filesOf(course.id)).toHaveLength(2);
+    expect((await owner.client.delete(`/api/studio/lessons/${lesson.id}`)).statusCode).toBe(204);
+    expect(filesOf(course.id)).toEqual([]);
+
+    const section = (
+      await owner.client.post(`/api/studio/courses/${course.id}/sections`, { title: 'More' })
+    ).json();
+    const other = (
+      await owner.client.post(`/api/studio/sections/${section.id}/lessons`, { title: 'Files', type: 'pdf' })
+    ).json();
+    await upload(t, owner.client, `/api/studio/lessons/${other.id}/file`, FILES.pdf, 'p.pdf');
+    expect(filesOf(course.id)).toHaveLength(1);
+    expect((await owner.client.delete(`/api/studio/sections/${section.id}`)).statusCode).toBe(204);
+    expect(filesOf(course.id)).toEqual([]);
+  });
+});
+
+describe('POST and DELETE /api/studio/courses/:id/intro-video', () => {
+  it('uploads an intro video shown instead of the link, and removing it brings the link back', async () => {
+    const owner = await signedIn(t, 'instructor');
+    const { course } = await studioCourse(owner.client, { introVideoUrl: 'https://youtu.be/abcdefghijk' });
+    const url = `/api/studio/courses/${course.id}/intro-video`;
+    expect((await upload(t, owner.client, url, FILES.pdf, 'intro.mp4')).statusCode).toBe(400);
+    const res = await upload(t, owner.client, url, FILES.webm, 'Welcome.webm');
+    expect(res.statusCode).toBe(200);
+    const studio = res.json();
+    expect(studio.introVideoFile).toMatchObject({
+      kind: 'intro_video',
+      mime: 'video/webm',
+      fileName: 'Welcome.webm',
+    });
+    expect(studio.introVideo).toEqual({
+      kind: 'upload',
+      url: `/api/files/media/${studio.introVideoFile.id}`,
+    });
+    expect(studio.introVideoUrl).toBe('https://youtu.be/abcdefghijk');
+    expect((await owner.client.get(`/api/studio/courses/${course.id}`)).json().introVideoFile.id).toBe(
+      studio.introVideoFile.id,
+    );
+
+    const again = await upload(t, owner.client, url, FILES.mp4, 'Welcome v2.mp4');
+    expect(filesOf(course.id)).toHaveLength(1);
+    const removed = await owner.client.delete(url);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toMatchObject({
+      introVideoFile: null,
+      introVideo: { kind: 'youtube', url: 'https://youtu.be/abcdefghijk' },
+    });
+    expect(filesOf(course.id)).toEqual([]);
+    expect(again.json().introVideoFile.fileName).toBe('Welcome v2.mp4');
+    expect((await owner.client.delete(url)).statusCode).toBe(404);
+    expect(await auditActions(owner.client, course.id)).toEqual(
+      expect.arrayContaining(['course.intro_video_uploaded', 'course.intro_video_removed']),
+    );
+  });
+});
