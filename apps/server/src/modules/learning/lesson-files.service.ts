@@ -9,14 +9,11 @@ import type { CurrentUser } from '../identity/identity.types.ts';
 import { lessonFilesRepo } from './lesson-files.repo.ts';
 import { fileAccess } from './media-access.policy.ts';
 
-/** User content runs nothing: no scripts, no plugins, a unique origin (`sandbox`), no framing by others. */
-const STRICT_CSP = "default-src 'none'; sandbox; frame-ancestors 'self'";
 /**
- * Chromium's PDF viewer does not open a document served with `sandbox` (it shows a blocked page), so
- * a PDF shown inline gets the strictest policy that still displays: nothing may load, and only this
- * site may frame it. A PDF's own scripts are not run by the browsers' viewers. See ADR 030.
+ * User content runs nothing: no scripts, no plugins, a unique origin (`sandbox`), no framing by other
+ * sites. PDFs too: Chromium's viewer displays a sandboxed PDF, checked in the browser test (ADR 030).
  */
-const PDF_INLINE_CSP = "default-src 'none'; frame-ancestors 'self'";
+const USER_CONTENT_CSP = "default-src 'none'; sandbox; frame-ancestors 'self'";
 
 /** Whether and how a stored course file is served to the person asking. */
 export function createLessonFilesService(d: { database: Database; clock: Clock; storage: Storage }) {
@@ -64,7 +61,7 @@ export function createLessonFilesService(d: { database: Database; clock: Clock; 
         mime: file.mime,
         fileName: file.fileName,
         disposition: attachment ? 'attachment' : 'inline',
-        csp: file.mime === 'application/pdf' && !attachment ? PDF_INLINE_CSP : STRICT_CSP,
+        csp: USER_CONTENT_CSP,
         read: (range) => d.storage.readStream(file.storageKey, range),
       };
     },
