@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** What Node does when a request takes longer than REQUEST_TIMEOUT_SECONDS to arrive. */
-const requestTimeout = () => Object.assign(new Error('Request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' });
+const requestTimeout = () =>
+  Object.assign(new Error('Request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' });
 
 /** Send `head` and the first part of `body`, let the server's timeout strike, then send the rest. */
 async function slowRequest(head: string, body: Buffer): Promise<string> {
@@ -47,7 +48,9 @@ describe('long uploads', () => {
     const lesson = (
       await owner.client.post(`/api/studio/sections/${section.id}/lessons`, { title: 'Slides', type: 'pdf' })
     ).json();
-    const { payload, contentType } = multipartBody([{ name: 'file', filename: 'slides.pdf', data: FILES.pdf }]);
+    const { payload, contentType } = multipartBody([
+      { name: 'file', filename: 'slides.pdf', data: FILES.pdf },
+    ]);
     const answer = await slowRequest(
       `POST /api/studio/lessons/${lesson.id}/file HTTP/1.1\r\nHost: localhost:3000\r\n` +
         `Content-Type: ${contentType}\r\nContent-Length: ${payload.length}\r\n` +

@@ -282,7 +282,9 @@ describe('GET /api/files/media/:id: ranges and headers', () => {
     const pdf = await get(c.owner, c.files.pdf);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toMatch(/^inline; /);
-    expect(pdf.headers['content-security-policy']).toBe("default-src 'none'; sandbox; frame-ancestors 'self'");
+    expect(pdf.headers['content-security-policy']).toBe(
+      "default-src 'none'; sandbox; frame-ancestors 'self'",
+    );
     const download = await c.owner.get(`/api/files/media/${c.files.pdf}?download=1`);
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="reading\.pdf"/);
     expect(download.headers['content-security-policy']).toContain('sandbox');
