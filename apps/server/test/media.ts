@@ -9,7 +9,8 @@ const hex = (h: string) => Buffer.from(h.replace(/\s/g, ''), 'hex');
  * Files as their bytes say they are: enough of each format for `file-type` to recognise it, padded
  * with a recognisable pattern so range answers can be checked byte for byte.
  */
-export const pattern = (n: number, seed = 0) => Buffer.from(Array.from({ length: n }, (_, i) => (i + seed) % 251));
+export const pattern = (n: number, seed = 0) =>
+  Buffer.from(Array.from({ length: n }, (_, i) => (i + seed) % 251));
 export const FILES = {
   mp4: Buffer.concat([hex('00000018 66747970 69736f6d 00000200 69736f6d 69736f32'), pattern(1000)]),
   webm: Buffer.concat([
@@ -47,7 +48,9 @@ export function upload(
   data: Buffer | string,
   filename = 'file.bin',
 ): Promise<LightMyRequestResponse> {
-  return postMultipart(t.app, client, url, [{ name: 'file', filename, contentType: 'application/octet-stream', data }]);
+  return postMultipart(t.app, client, url, [
+    { name: 'file', filename, contentType: 'application/octet-stream', data },
+  ]);
 }
 
 /** The storage key of a media row, to see its bytes come and go. */
