@@ -1,4 +1,4 @@
-import type { StudioLessonMedia } from '@9tangle/contracts';
+import type { StudioLessonMedia, UploadLimits } from '@9tangle/contracts';
 import type { Executor, Tx } from '../../db/client.ts';
 import type { LessonRow } from '../../db/schema/index.ts';
 import { conflict, notFound } from '../../http/errors.ts';
@@ -45,6 +45,7 @@ export function createLessonMediaService(d: Deps) {
     await loadEditableCourse(x, actor, file.courseId, { lock });
     return { file, lessonId: file.lessonId };
   }
+  const limits = { ...d.limits, textMaxBytes: Math.min(TEXT_MAX_BYTES, d.limits.resourceMaxBytes) };
   async function view(
     x: Executor,
     lesson: Pick<LessonRow, 'id' | 'mediaFileId'>,
@@ -55,12 +56,15 @@ export function createLessonMediaService(d: Deps) {
       lessonId: lesson.id,
       file: own ? toMediaFileDto(own) : null,
       resources: rows.filter((r) => r.kind === 'resource').map(toMediaFileDto),
-      limits: { ...d.limits, textMaxBytes: Math.min(TEXT_MAX_BYTES, d.limits.resourceMaxBytes) },
+      limits,
     };
   }
   const audit = (tx: Tx, e: Parameters<typeof auditRepo.record>[1]) => auditRepo.record(tx, e, d.clock.now());
 
   return {
+    /** The largest upload of each kind (the studio's file pickers say so before an upload starts). */
+    limits: (): UploadLimits => limits,
+
     /** The lesson's file and resources, with the upload limits. */
     async get(actor: Actor, lessonId: string): Promise<StudioLessonMedia> {
       return view(db, await editableLesson(db, actor, lessonId));

@@ -82,6 +82,21 @@ describe('studio media routes: who may call them', () => {
     expect(media.resources.map((r: { title: string }) => r.title)).toEqual(['a.pdf']);
   });
 
+  it('tells instructors the upload limits, and nobody else', async () => {
+    const owner = await signedIn(t, 'instructor');
+    const res = await owner.client.get('/api/studio/upload-limits');
+    expect(res.json()).toEqual({
+      videoMaxBytes: 4096,
+      pdfMaxBytes: 2048,
+      resourceMaxBytes: 4096,
+      textMaxBytes: 4096,
+    });
+    expect((await new Client(t.app).get('/api/studio/upload-limits')).statusCode).toBe(401);
+    expect((await (await signedIn(t, 'student')).client.get('/api/studio/upload-limits')).statusCode).toBe(
+      404,
+    );
+  });
+
   it('lets an admin manage any course’s files', async () => {
     const { lesson } = await lessonOf('pdf');
     const admin = await signedIn(t, 'admin');

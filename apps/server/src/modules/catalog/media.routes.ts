@@ -1,4 +1,10 @@
-import { ReorderBody, ResourcePatch, StudioCourse, StudioLessonMedia } from '@9tangle/contracts';
+import {
+  ReorderBody,
+  ResourcePatch,
+  StudioCourse,
+  StudioLessonMedia,
+  UploadLimits,
+} from '@9tangle/contracts';
 import type { preHandlerHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,6 +32,9 @@ export const mediaRoutes =
     const m = d.lessonMedia;
     const media = { 200: StudioLessonMedia };
 
+    app.get('/studio/upload-limits', { preHandler, schema: { tags, response: { 200: UploadLimits } } }, () =>
+      m.limits(),
+    );
     app.get(
       '/studio/lessons/:id/media',
       { preHandler, schema: { tags, params: Id, response: media } },

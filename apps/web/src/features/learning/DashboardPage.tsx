@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { useErrorMessage } from '../../lib/use-error-message.ts';
 import { RequireAuth } from '../session/RequireAuth.tsx';
 import { ContinueHero } from './ContinueHero.tsx';
+import { useTodayVideos } from './daily-videos/today-videos-query.ts';
 import { useMyCourses } from './learning-queries.ts';
 import { MyCourseCard } from './MyCourseCard.tsx';
 
@@ -34,6 +35,7 @@ function DashboardContent() {
   const errorMessage = useErrorMessage();
   // Private data, so the server renders the loading state and the browser asks once hydrated.
   const myCourses = useMyCourses(true);
+  const today = useTodayVideos();
 
   if (myCourses.isPending) {
     return (
@@ -76,7 +78,7 @@ function DashboardContent() {
         <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
           {items.map((item) => (
             <li key={item.course.id}>
-              <MyCourseCard item={item} />
+              <MyCourseCard item={item} todayVideos={today.data?.get(item.course.id)} />
             </li>
           ))}
         </ul>
