@@ -82,6 +82,29 @@ describe('studio media routes: who may call them', () => {
     expect(media.resources.map((r: { title: string }) => r.title)).toEqual(['a.pdf']);
   });
 
+  it('answers 400 to an id that is not one, on every route', async () => {
+    const owner = await signedIn(t, 'instructor');
+    for (const [method, url] of [
+      ['GET', '/api/studio/lessons/x/media'],
+      ['POST', '/api/studio/lessons/x/file'],
+      ['DELETE', '/api/studio/lessons/x/file'],
+      ['POST', '/api/studio/lessons/x/resources'],
+      ['POST', '/api/studio/lessons/x/resources/reorder'],
+      ['PATCH', '/api/studio/resources/x'],
+      ['DELETE', '/api/studio/resources/x'],
+      ['POST', '/api/studio/courses/x/intro-video'],
+      ['DELETE', '/api/studio/courses/x/intro-video'],
+    ] as const) {
+      const res = await owner.client.request(
+        method,
+        url,
+        method === 'DELETE' || method === 'GET' ? undefined : {},
+      );
+      expect(res.statusCode, `${method} ${url}`).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+  });
+
   it('tells instructors the upload limits, and nobody else', async () => {
     const owner = await signedIn(t, 'instructor');
     const res = await owner.client.get('/api/studio/upload-limits');

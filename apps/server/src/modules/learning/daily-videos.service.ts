@@ -39,7 +39,8 @@ export function createDailyVideosService(d: { database: Database; clock: Clock; 
       if (state === 'expired') throw forbidden('enrollment_expired', 'Your access to this course has ended.');
       const day = today();
       const rows = await lessonFilesRepo.dailyVideosUpTo(db, course.id, day, EARLIER_LIMIT + 50);
-      const todays = rows.filter((r) => r.day === day);
+      // Today's in the order they were added (the first one first); the earlier ones latest first.
+      const todays = rows.filter((r) => r.day === day).reverse();
       return {
         course: { id: course.id, slug: course.slug, title: course.title },
         today: day,

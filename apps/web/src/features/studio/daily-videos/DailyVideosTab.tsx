@@ -1,6 +1,7 @@
 import type { StudioCourse } from '@9tangle/contracts';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/Alert.tsx';
+import { formatDate } from '../../../lib/format-date.ts';
 import { useErrorMessage } from '../../../lib/use-error-message.ts';
 import { DailyVideoForm } from './DailyVideoForm.tsx';
 import { DailyVideoItem } from './DailyVideoItem.tsx';
@@ -11,7 +12,7 @@ import { useCreateDailyVideo, useDailyVideos } from './daily-video-queries.ts';
  * students see as "today's video" on their day, and afterwards among the earlier ones.
  */
 export function DailyVideosTab({ course }: { course: StudioCourse }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const videos = useDailyVideos(course.id);
   const create = useCreateDailyVideo(course.id);
@@ -25,7 +26,10 @@ export function DailyVideosTab({ course }: { course: StudioCourse }) {
         <p className="text-slate-700">{t('media.daily.intro')}</p>
         {videos.data ? (
           <p className="text-sm text-slate-600">
-            {t('media.daily.timeZone', { zone: videos.data.timeZone, today: videos.data.today })}
+            {t('media.daily.timeZone', {
+              zone: videos.data.timeZone,
+              today: formatDate(`${videos.data.today}T00:00:00Z`, i18n.language),
+            })}
           </p>
         ) : null}
       </div>
