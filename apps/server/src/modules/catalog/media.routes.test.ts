@@ -1,10 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedIn, studioCourse } from '../../../test/catalog.ts';
+import { signedIn } from '../../../test/catalog.ts';
 import { Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { FILES, storageKeyOf, upload } from '../../../test/media.ts';
 import { postMultipart } from '../../../test/multipart.ts';
+import { auditActions, filesOf, lessonOf } from '../../../test/studio-media.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,32 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** The stored files of a course, as they lie on disk. */
-const filesOf = (courseId: string) => {
-  const dir = join(t.config.dataDir, 'uploads', 'media', courseId);
-  return existsSync(dir) ? readdirSync(dir) : [];
-};
-
-/** An instructor's draft course with a lesson of `type`. */
-async function lessonOf(type: 'video' | 'pdf' | 'text' | 'resources' = 'video') {
-  const owner = await signedIn(t, 'instructor');
-  const { course, section } = await studioCourse(owner.client);
-  const res = await owner.client.post(`/api/studio/sections/${section.id}/lessons`, {
-    title: `A ${type}`,
-    type,
-  });
-  expect(res.statusCode).toBe(201);
-  return { owner, course, lesson: res.json() as { id: string } };
-}
-
-async function auditActions(client: Client, courseId: string): Promise<string[]> {
-  const res = await client.get(`/api/studio/courses/${courseId}/audit`);
-  return (res.json().items as { action: string }[]).map((i) => i.action);
-}
-
 describe('studio media routes: who may call them', () => {
   it('answers 401 without a session, and 404 to a student and to another instructor, storing nothing', async () => {
-    const { owner, course, lesson } = await lessonOf('video');
+    const { owner, course, lesson } = await lessonOf(t, 'video');
     const added = await upload(
       t,
       owner.client,
@@ -51,7 +27,7 @@ describe('studio media routes: who may call them', () => {
     const resourceId = added.json().resources[0].id as string;
     const student = await signedIn(t, 'student');
     const other = await signedIn(t, 'instructor');
-    const before = filesOf(course.id);
+    const before = filesOf(t, course.id);
     const uploads = [
       `/api/studio/lessons/${lesson.id}/file`,
       `/api/studio/lessons/${lesson.id}/resources`,
@@ -77,7 +53,7 @@ describe('studio media routes: who may call them', () => {
       expect((await student.client.request(method, url, body)).statusCode, `${method} ${url}`).toBe(404);
       expect((await other.client.request(method, url, body)).statusCode, `${method} ${url}`).toBe(404);
     }
-    expect(filesOf(course.id)).toEqual(before);
+    expect(filesOf(t, course.id)).toEqual(before);
     const media = (await owner.client.get(`/api/studio/lessons/${lesson.id}/media`)).json();
     expect(media.resources.map((r: { title: string }) => r.title)).toEqual(['a.pdf']);
   });
@@ -121,7 +97,7 @@ describe('studio media routes: who may call them', () => {
   });
 
   it('lets an admin manage any course’s files', async () => {
-    const { lesson } = await lessonOf('pdf');
+    const { lesson } = await lessonOf(t, 'pdf');
     const admin = await signedIn(t, 'admin');
     const res = await upload(
       t,
@@ -137,7 +113,7 @@ describe('studio media routes: who may call them', () => {
 
 describe('POST and DELETE /api/studio/lessons/:id/file', () => {
   it('stores a video lesson’s video, replaces it (removing the old bytes) and removes it, audited', async () => {
-    const { owner, course, lesson } = await lessonOf('video');
+    const { owner, course, lesson } = await lessonOf(t, 'video');
     const url = `/api/studio/lessons/${lesson.id}/file`;
     const first = await upload(t, owner.client, url, FILES.mp4, '../../Week 1\u202e4pm.exe.mp4');
     expect(first.statusCode).toBe(200);
@@ -158,7 +134,7 @@ describe('POST and DELETE /api/studio/lessons/:id/file', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json().file).toMatchObject({ mime: 'video/webm', fileName: 'take2.webm' });
     expect(await t.platform.storage.stat(firstKey)).toBeNull();
-    expect(filesOf(course.id)).toHaveLength(1);
+    expect(filesOf(t, course.id)).toHaveLength(1);
     expect((await owner.client.get(`/api/studio/lessons/${lesson.id}/media`)).json().file.id).toBe(
       second.json().file.id,
     );
@@ -166,7 +142,7 @@ describe('POST and DELETE /api/studio/lessons/:id/file', () => {
     const removed = await owner.client.delete(url);
     expect(removed.statusCode).toBe(200);
     expect(removed.json().file).toBeNull();
-    expect(filesOf(course.id)).toEqual([]);
+    expect(filesOf(t, course.id)).toEqual([]);
     expect((await owner.client.delete(url)).statusCode).toBe(404);
     const actions = await auditActions(owner.client, course.id);
     expect(actions.filter((a) => a.startsWith('lesson.file_'))).toEqual([
@@ -177,7 +153,7 @@ describe('POST and DELETE /api/studio/lessons/:id/file', () => {
   });
 
   it('refuses files whose bytes are not a video, whatever their name says, and stores nothing', async () => {
-    const { owner, course, lesson } = await lessonOf('video');
+    const { owner, course, lesson } = await lessonOf(t, 'video');
     const url = `/api/studio/lessons/${lesson.id}/file`;
     for (const [data, name] of [
       [FILES.pdf, 'lecture.mp4'],
@@ -191,11 +167,11 @@ describe('POST and DELETE /api/studio/lessons/:id/file', () => {
       expect(res.statusCode, name).toBe(400);
       expect(res.json().error.code).toBe('invalid_file_type');
     }
-    expect(filesOf(course.id)).toEqual([]);
+    expect(filesOf(t, course.id)).toEqual([]);
   });
 
   it('takes only a PDF for a PDF lesson, and answers 409 for a lesson type without a file', async () => {
-    const pdf = await lessonOf('pdf');
+    const pdf = await lessonOf(t, 'pdf');
     const url = `/api/studio/lessons/${pdf.lesson.id}/file`;
     expect((await upload(t, pdf.owner.client, url, FILES.mp4, 'x.pdf')).json().error.code).toBe(
       'invalid_file_type',
@@ -203,14 +179,14 @@ describe('POST and DELETE /api/studio/lessons/:id/file', () => {
     expect((await upload(t, pdf.owner.client, url, FILES.pdf, 'x.pdf')).json().file.mime).toBe(
       'application/pdf',
     );
-    const text = await lessonOf('text');
+    const text = await lessonOf(t, 'text');
     const res = await upload(t, text.owner.client, `/api/studio/lessons/${text.lesson.id}/file`, FILES.pdf);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('wrong_lesson_type');
   });
 
   it('answers 413 past the configured limit, whether or not the size was declared, storing nothing', async () => {
-    const { owner, course, lesson } = await lessonOf('pdf');
+    const { owner, course, lesson } = await lessonOf(t, 'pdf');
     const url = `/api/studio/lessons/${lesson.id}/file`;
     const big = Buffer.concat([FILES.pdf, Buffer.alloc(3000, 0x20)]);
     const res = await upload(t, owner.client, url, big, 'big.pdf');
@@ -224,11 +200,11 @@ describe('POST and DELETE /api/studio/lessons/:id/file', () => {
       'h.pdf',
     );
     expect(huge.statusCode).toBe(413);
-    expect(filesOf(course.id)).toEqual([]);
+    expect(filesOf(t, course.id)).toEqual([]);
   });
 
   it('answers 400 to a body that is not a multipart file field', async () => {
-    const { owner, lesson } = await lessonOf('video');
+    const { owner, lesson } = await lessonOf(t, 'video');
     const url = `/api/studio/lessons/${lesson.id}/file`;
     expect((await owner.client.post(url, { file: 'nope' })).statusCode).toBe(400);
     const wrongField = await postMultipart(t.app, owner.client, url, [
@@ -236,131 +212,5 @@ describe('POST and DELETE /api/studio/lessons/:id/file', () => {
     ]);
     expect(wrongField.statusCode).toBe(400);
     expect((await owner.client.get('/api/studio/lessons/not-a-uuid/media')).statusCode).toBe(400);
-  });
-});
-
-describe('lesson resources', () => {
-  it('uploads resources of the allowed kinds, lists, renames, reorders and deletes them', async () => {
-    const { owner, course, lesson } = await lessonOf('resources');
-    const url = `/api/studio/lessons/${lesson.id}/resources`;
-    const accepted: [Buffer, string, string][] = [
-      [FILES.pdf, 'Syllabus.pdf', 'application/pdf'],
-      [FILES.png, 'diagram.png', 'image/png'],
-      [FILES.zip, 'code.zip', 'application/zip'],
-      [FILES.csv, 'scores.csv', 'text/csv'],
-      [FILES.utf8, 'notes.txt', 'text/plain'],
-    ];
-    let media = { resources: [] as { id: string; title: string; mime: string; position: number }[] };
-    for (const [data, name, mime] of accepted) {
-      const res = await upload(t, owner.client, url, data, name);
-      expect(res.statusCode, name).toBe(201);
-      media = res.json();
-      expect(media.resources.at(-1)).toMatchObject({ title: name, mime, kind: 'resource' });
-    }
-    expect(media.resources.map((r) => r.position)).toEqual([0, 1, 2, 3, 4]);
-    expect(filesOf(course.id)).toHaveLength(5);
-
-    const [pdf, png, zip, csv, txt] = media.resources.map((r) => r.id) as string[];
-    const renamed = await owner.client.patch(`/api/studio/resources/${pdf}`, { title: 'Course syllabus' });
-    expect(renamed.json().resources[0].title).toBe('Course syllabus');
-    expect((await owner.client.patch(`/api/studio/resources/${pdf}`, { title: '  ' })).statusCode).toBe(400);
-
-    const reorder = `/api/studio/lessons/${lesson.id}/resources/reorder`;
-    expect((await owner.client.post(reorder, { ids: [png, pdf] })).statusCode).toBe(400);
-    const reordered = await owner.client.post(reorder, { ids: [txt, csv, zip, png, pdf] });
-    expect(reordered.statusCode).toBe(200);
-    expect(reordered.json().resources.map((r: { id: string }) => r.id)).toEqual([txt, csv, zip, png, pdf]);
-
-    const key = await storageKeyOf(t, zip as string);
-    const deleted = await owner.client.delete(`/api/studio/resources/${zip}`);
-    expect(deleted.json().resources.map((r: { position: number }) => r.position)).toEqual([0, 1, 2, 3]);
-    expect(await t.platform.storage.stat(key)).toBeNull();
-    expect((await owner.client.delete(`/api/studio/resources/${zip}`)).statusCode).toBe(404);
-    expect(await auditActions(owner.client, course.id)).toEqual(
-      expect.arrayContaining([
-        'lesson.resource_added',
-        'lesson.resource_renamed',
-        'lesson.resources_reordered',
-        'lesson.resource_deleted',
-      ]),
-    );
-  });
-
-  it('refuses HTML, SVG, XML, executables and text that is not UTF-8, storing nothing', async () => {
-    const { owner, course, lesson } = await lessonOf('text');
-    const url = `/api/studio/lessons/${lesson.id}/resources`;
-    for (const [data, name] of [
-      [FILES.html, 'page.txt'],
-      [FILES.svg, 'logo.svg'],
-      [Buffer.from('  <?xml version="1.0"?><svg/>'), 'data.csv'],
-      [FILES.exe, 'setup.pdf'],
-      [FILES.binaryText, 'notes.txt'],
-      [Buffer.from([0x61, 0xff, 0xfe, 0x62]), 'latin1.txt'],
-    ] as const) {
-      const res = await upload(t, owner.client, url, data, name);
-      expect(res.statusCode, name).toBe(400);
-      expect(res.json().error.code).toBe('invalid_file_type');
-    }
-    expect(filesOf(course.id)).toEqual([]);
-  });
-
-  it('removes the bytes of a lesson’s files when the lesson or its section is deleted', async () => {
-    const { owner, course, lesson } = await lessonOf('video');
-    await upload(t, owner.client, `/api/studio/lessons/${lesson.id}/file`, FILES.mp4, 'v.mp4');
-    await upload(t, owner.client, `/api/studio/lessons/${lesson.id}/resources`, FILES.pdf, 'r.pdf');
-    expect(filesOf(course.id)).toHaveLength(2);
-    expect((await owner.client.delete(`/api/studio/lessons/${lesson.id}`)).statusCode).toBe(204);
-    expect(filesOf(course.id)).toEqual([]);
-
-    const section = (
-      await owner.client.post(`/api/studio/courses/${course.id}/sections`, { title: 'More' })
-    ).json();
-    const other = (
-      await owner.client.post(`/api/studio/sections/${section.id}/lessons`, { title: 'Files', type: 'pdf' })
-    ).json();
-    await upload(t, owner.client, `/api/studio/lessons/${other.id}/file`, FILES.pdf, 'p.pdf');
-    expect(filesOf(course.id)).toHaveLength(1);
-    expect((await owner.client.delete(`/api/studio/sections/${section.id}`)).statusCode).toBe(204);
-    expect(filesOf(course.id)).toEqual([]);
-  });
-});
-
-describe('POST and DELETE /api/studio/courses/:id/intro-video', () => {
-  it('uploads an intro video shown instead of the link, and removing it brings the link back', async () => {
-    const owner = await signedIn(t, 'instructor');
-    const { course } = await studioCourse(owner.client, { introVideoUrl: 'https://youtu.be/abcdefghijk' });
-    const url = `/api/studio/courses/${course.id}/intro-video`;
-    expect((await upload(t, owner.client, url, FILES.pdf, 'intro.mp4')).statusCode).toBe(400);
-    const res = await upload(t, owner.client, url, FILES.webm, 'Welcome.webm');
-    expect(res.statusCode).toBe(200);
-    const studio = res.json();
-    expect(studio.introVideoFile).toMatchObject({
-      kind: 'intro_video',
-      mime: 'video/webm',
-      fileName: 'Welcome.webm',
-    });
-    expect(studio.introVideo).toEqual({
-      kind: 'upload',
-      url: `/api/files/media/${studio.introVideoFile.id}`,
-    });
-    expect(studio.introVideoUrl).toBe('https://youtu.be/abcdefghijk');
-    expect((await owner.client.get(`/api/studio/courses/${course.id}`)).json().introVideoFile.id).toBe(
-      studio.introVideoFile.id,
-    );
-
-    const again = await upload(t, owner.client, url, FILES.mp4, 'Welcome v2.mp4');
-    expect(filesOf(course.id)).toHaveLength(1);
-    const removed = await owner.client.delete(url);
-    expect(removed.statusCode).toBe(200);
-    expect(removed.json()).toMatchObject({
-      introVideoFile: null,
-      introVideo: { kind: 'youtube', url: 'https://youtu.be/abcdefghijk' },
-    });
-    expect(filesOf(course.id)).toEqual([]);
-    expect(again.json().introVideoFile.fileName).toBe('Welcome v2.mp4');
-    expect((await owner.client.delete(url)).statusCode).toBe(404);
-    expect(await auditActions(owner.client, course.id)).toEqual(
-      expect.arrayContaining(['course.intro_video_uploaded', 'course.intro_video_removed']),
-    );
   });
 });
