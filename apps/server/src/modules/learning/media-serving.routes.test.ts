@@ -113,6 +113,27 @@ describe('GET /api/files/media/:id: ranges and headers', () => {
     expect(resource.headers['content-security-policy']).toContain('sandbox');
     expect(resource.body).toBe(FILES.csv.toString());
 
+    // Never compressed, even text a client would take gzipped: ranges are of the stored bytes.
+    const csv = Buffer.from(`a,b\n${'1,2\n'.repeat(1000)}`);
+    const added = await upload(
+      t,
+      c.owner,
+      `/api/studio/lessons/${c.lessons.pdf.id}/resources`,
+      csv,
+      'big.csv',
+    );
+    const big = await getFile(t, c.owner, added.json().resources.at(-1).id, {
+      'accept-encoding': 'gzip, br',
+    });
+    expect(big.headers['content-encoding']).toBeUndefined();
+    expect(big.rawPayload.equals(csv)).toBe(true);
+    const part = await getFile(t, c.owner, added.json().resources.at(-1).id, {
+      'accept-encoding': 'gzip',
+      range: 'bytes=4-7',
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.body).toBe('1,2\n');
+
     const pdf = await getFile(t, c.owner, c.files.pdf);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toMatch(/^inline; /);
