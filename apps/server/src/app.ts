@@ -18,12 +18,14 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { notFound } from './http/errors.ts';
 import { registerInputGuards } from './http/input-guards.ts';
 import { registerSecurity } from './http/security.ts';
+import { allowLongUploads } from './http/uploads.ts';
 import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
 import { registerCertificatesAndReviews } from './modules/learning/certificates-reviews.module.ts';
 import { registerLearning } from './modules/learning/learning.module.ts';
+import { registerLearningMedia } from './modules/learning/learning-media.module.ts';
 import { registerQuizzes } from './modules/learning/quiz.module.ts';
 import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
@@ -74,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   registerInputGuards(app);
+  allowLongUploads(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
   const secrets = createSecrets(config.secrets.session, config.secrets.previous);
@@ -166,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     editableCourse: catalog.editableCourse,
     require2faForAdmins: config.admin.require2fa,
   });
+  await registerLearningMedia(app, { config, database, clock, storage: deps.storage });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
     database,

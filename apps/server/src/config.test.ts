@@ -60,6 +60,32 @@ describe('loadConfig', () => {
     expect(c.rateLimit.apiWindowMs).toBe(15 * 60_000);
   });
 
+  it('reads the upload limits and the site time zone, with defaults, and refuses bad ones', () => {
+    const base = { NODE_ENV: 'production', SESSION_SECRET: secret32 };
+    const c = loadConfig(base);
+    expect(c.uploads).toEqual({
+      videoMaxBytes: 1024 ** 3,
+      pdfMaxBytes: 50 * 1024 ** 2,
+      resourceMaxBytes: 100 * 1024 ** 2,
+    });
+    expect(c.siteTimeZone).toBe('Asia/Karachi');
+    expect(
+      loadConfig({ ...base, SITE_TIME_ZONE: 'Europe/London', UPLOAD_PDF_MAX_BYTES: '2048' }),
+    ).toMatchObject({
+      siteTimeZone: 'Europe/London',
+      uploads: { pdfMaxBytes: 2048 },
+    });
+    const problems = problemsOf({
+      ...base,
+      SITE_TIME_ZONE: 'Mars/Olympus',
+      UPLOAD_VIDEO_MAX_BYTES: '3000000000',
+      UPLOAD_RESOURCE_MAX_BYTES: 'lots',
+    }).join('\n');
+    expect(problems).toMatch(/SITE_TIME_ZONE: Use an IANA time zone name/);
+    expect(problems).toMatch(/UPLOAD_VIDEO_MAX_BYTES/);
+    expect(problems).toMatch(/UPLOAD_RESOURCE_MAX_BYTES/);
+  });
+
   it('generates a development secret once and keeps it in DATA_DIR', () => {
     const dir = mkdtempSync(join(tmpdir(), '9t-cfg-'));
     const a = loadConfig({ NODE_ENV: 'development', DATA_DIR: dir });

@@ -10,6 +10,9 @@ import { z } from 'zod';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 
+/** File sizes are stored as 32-bit integers: 2 GiB less a byte is the largest upload limit. */
+const MAX_FILE_BYTES = 2_147_483_647;
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -51,6 +54,28 @@ export const EnvSchema = z.object({
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
   JOBS_ENABLED: bool.default(true),
+  UPLOAD_VIDEO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(MAX_FILE_BYTES)
+    .default(1024 * 1024 * 1024),
+  UPLOAD_PDF_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(MAX_FILE_BYTES)
+    .default(50 * 1024 * 1024),
+  UPLOAD_RESOURCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(MAX_FILE_BYTES)
+    .default(100 * 1024 * 1024),
+  SITE_TIME_ZONE: z
+    .string()
+    .default('Asia/Karachi')
+    .refine(isTimeZone, { message: 'Use an IANA time zone name, such as Asia/Karachi or Europe/London' }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -91,6 +116,10 @@ export interface Config {
   seedDemo: boolean;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   jobsEnabled: boolean;
+  /** Largest upload per kind of course file, in bytes. */
+  uploads: { videoMaxBytes: number; pdfMaxBytes: number; resourceMaxBytes: number };
+  /** The IANA time zone whose calendar day is "today" for daily videos. */
+  siteTimeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -189,7 +218,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: 1 },
     jobsEnabled: e.JOBS_ENABLED,
+    uploads: {
+      videoMaxBytes: e.UPLOAD_VIDEO_MAX_BYTES,
+      pdfMaxBytes: e.UPLOAD_PDF_MAX_BYTES,
+      resourceMaxBytes: e.UPLOAD_RESOURCE_MAX_BYTES,
+    },
+    siteTimeZone: e.SITE_TIME_ZONE,
   };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseTrustProxy(v: string): boolean | string | number {

@@ -33,7 +33,11 @@ async function main(): Promise<void> {
     createPasswordHasher(config.argon2),
     platform.clock,
   );
-  if (config.seedDemo && !config.isProduction && (await seedDemo(platform.database.db))) {
+  if (
+    config.seedDemo &&
+    !config.isProduction &&
+    (await seedDemo(platform.database.db, { storage: platform.storage, timeZone: config.siteTimeZone }))
+  ) {
     logger.info('seeded the demo academy');
   }
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));

@@ -18,6 +18,7 @@ import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { DashboardPage } from './features/learning/DashboardPage.tsx';
+import { TodayVideosPage } from './features/learning/daily-videos/TodayVideosPage.tsx';
 import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
       { path: 'courses/categories', Component: CategoriesPage },
       { path: 'courses/:slug', Component: CoursePage },
       { path: 'courses/:slug/learn', Component: PlayerStartPage },
+      { path: 'courses/:slug/learn/today', Component: TodayVideosPage },
       { path: 'courses/:slug/learn/:lessonId', Component: PlayerPage },
       { path: 'dashboard', Component: DashboardPage },
       { path: 'instructors/:slug', Component: InstructorPage },

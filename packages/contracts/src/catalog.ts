@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageInfo } from './admin.ts';
+import { MediaFileDto } from './media.ts';
 
 /** A URL-safe slug: lower-case letters, digits and single dashes. */
 export const Slug = z
@@ -180,6 +181,10 @@ export const StudioCourse = CourseDetail.extend({
   status: CourseStatus,
   categoryId: z.uuid().nullable(),
   createdAt: z.string(),
+  /** The intro video link as saved (`introVideo` shows an uploaded file instead when there is one). */
+  introVideoUrl: z.string().nullable().optional(),
+  /** The uploaded intro video, if any. */
+  introVideoFile: MediaFileDto.nullable().optional(),
 });
 export type StudioCourse = z.infer<typeof StudioCourse>;
 export const StudioCourseList = z.object({

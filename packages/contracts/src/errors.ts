@@ -47,6 +47,9 @@ export const ErrorCodes = [
   'enrollment_expired',
   'quiz_not_passed',
   // media
+  'invalid_file_type',
+  'wrong_lesson_type',
+  'range_not_satisfiable',
   // quizzes
   'quiz_not_ready',
   'attempt_limit_reached',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CourseSummary, LessonType } from './catalog.ts';
+import { LessonFile, LessonResource } from './media.ts';
 
 export const EnrollmentSource = z.enum(['free', 'purchase', 'admin', 'gift']);
 export const EnrollmentDto = z.object({
@@ -63,6 +64,10 @@ export const LessonContent = z.object({
   progress: z.object({ completed: z.boolean(), positionSeconds: z.number(), watchedPercent: z.number() }),
   prevLessonId: z.uuid().nullable(),
   nextLessonId: z.uuid().nullable(),
+  /** A video or PDF lesson's uploaded file (a video lesson plays it instead of `videoUrl`). */
+  file: LessonFile.nullable().optional(),
+  /** The lesson's downloadable resources, in order. */
+  resources: z.array(LessonResource).optional(),
 });
 export type LessonContent = z.infer<typeof LessonContent>;
 

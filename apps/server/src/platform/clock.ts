@@ -17,3 +17,18 @@ export function manualClock(start = new Date()): Clock & { set(d: Date): void; a
     },
   };
 }
+
+/**
+ * The calendar day (`YYYY-MM-DD`) that `at` falls on in an IANA time zone: "today" for the academy is
+ * its own time zone's day, the same for every student wherever they are.
+ */
+export function calendarDay(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

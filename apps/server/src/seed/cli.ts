@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { loadConfig, loadDotEnv } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
+import { createDiskStorage } from '../platform/storage.ts';
 import { seedDemo } from './demo.ts';
 
 /** `npm run seed`: migrate and seed the demo academy into an empty database. Refuses production. */
@@ -12,7 +14,10 @@ if (config.isProduction) {
 }
 const database = await openDatabase(config.db);
 await runMigrations(database);
-const seeded = await seedDemo(database.db);
+const seeded = await seedDemo(database.db, {
+  storage: createDiskStorage(join(config.dataDir, 'uploads')),
+  timeZone: config.siteTimeZone,
+});
 process.stdout.write(
   seeded ? 'Seeded the demo academy.\n' : 'The database already has people in it; nothing seeded.\n',
 );

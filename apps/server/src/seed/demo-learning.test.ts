@@ -7,7 +7,7 @@ import { DEMO_COMPLETION, DEMO_REVIEWS } from './demo-learning.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ env: { DATABASE_URL: '' } });
-  await seedDemo(t.platform.database.db);
+  await seedDemo(t.platform.database.db, { storage: t.platform.storage, timeZone: t.config.siteTimeZone });
 });
 afterAll(async () => t?.close());
 

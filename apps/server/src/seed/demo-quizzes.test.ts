@@ -13,7 +13,12 @@ afterAll(async () => t?.close());
 
 describe('the demo quizzes', () => {
   it('give two demo courses a quiz lesson with its bank and settings, ready to take', async () => {
-    expect(await seedDemo(t.platform.database.db)).toBe(true);
+    expect(
+      await seedDemo(t.platform.database.db, {
+        storage: t.platform.storage,
+        timeZone: t.config.siteTimeZone,
+      }),
+    ).toBe(true);
     const { rows } = await t.platform.database.raw.query<{
       slug: string;
       lesson_id: string;

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
+import type { Storage } from '../platform/storage.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { seedDemoLearning } from './demo-learning.ts';
+import { seedDemoMedia } from './demo-media.ts';
 import { buildUser } from './factories.ts';
 
 const INSTRUCTORS = [
@@ -12,11 +14,15 @@ const INSTRUCTORS = [
 const STUDENTS = ['Bilal Ahmed', 'Sara Malik', 'Lucía Fernández', 'Hamza Raza', 'Mei Chen', 'Omar Siddiqui'];
 
 /**
- * The demo academy (people, and the catalog of `demo-catalog.ts`), seeded once on an empty database
+ * The demo academy (people, the catalog of `demo-catalog.ts` and the files and daily videos of
+ * `demo-media.ts`), seeded once on an empty database
  * (never in production). Demo people have no password: nobody can sign in as them; the admin sets up
  * their own account with the setup link.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  o: { storage: Storage; timeZone: string; now?: Date },
+): Promise<boolean> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
@@ -36,6 +42,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await seedDemoCatalog(tx, instructors);
     await seedDemoLearning(tx, [...instructors, ...students]);
+    const lead = instructors[0];
+    if (!lead) throw new Error('seedDemo: no demo instructor');
+    await seedDemoMedia(tx, { ...o, now: o.now ?? new Date(), instructorId: lead.id });
   });
   return true;
 }

@@ -65,11 +65,16 @@ describe('ensureFirstAdmin', () => {
   });
 });
 
+const demoOptions = () => ({
+  storage: (t as TestApp).platform.storage,
+  timeZone: (t as TestApp).config.siteTimeZone,
+});
+
 describe('seedDemo', () => {
   it('seeds two instructors and a handful of students once, with no passwords', async () => {
     t = await createTestApp({ env: EMPTY });
-    expect(await seedDemo(t.platform.database.db)).toBe(true);
-    expect(await seedDemo(t.platform.database.db)).toBe(false);
+    expect(await seedDemo(t.platform.database.db, demoOptions())).toBe(true);
+    expect(await seedDemo(t.platform.database.db, demoOptions())).toBe(false);
     const { rows } = await t.platform.database.raw.query<{ role: string; n: number; with_password: number }>(
       'select role, count(*)::int as n, count(password_hash)::int as with_password from users group by role order by role',
     );
@@ -81,7 +86,7 @@ describe('seedDemo', () => {
 
   it('seeds four categories and six published courses with correct counts', async () => {
     t = await createTestApp({ env: EMPTY });
-    expect(await seedDemo(t.platform.database.db)).toBe(true);
+    expect(await seedDemo(t.platform.database.db, demoOptions())).toBe(true);
     const raw = t.platform.database.raw;
     const { rows: cats } = await raw.query<{ slug: string; course_count: number; actual: number }>(
       `select c.slug, c.course_count,
@@ -128,5 +133,35 @@ describe('seedDemo', () => {
     expect(profiles[0]?.n).toBe(2);
     const page = await new Client(t.app).get('/api/courses?limit=60');
     expect(page.json().pageInfo.total).toBe(6);
+  });
+
+  it('gives the Python course a free-preview PDF lesson with resources, and the free course daily videos', async () => {
+    t = await createTestApp({ env: EMPTY });
+    const now = new Date('2026-04-10T12:00:00Z');
+    expect(await seedDemo(t.platform.database.db, { ...demoOptions(), now })).toBe(true);
+    const visitor = new Client(t.app);
+    const course = (await visitor.get('/api/courses/python-for-data-analysis')).json();
+    const handbook = course.sections[0].lessons.find((l: { type: string }) => l.type === 'pdf');
+    expect(handbook).toMatchObject({ title: 'Course handbook', isPreview: true });
+    const lesson = (await visitor.get(`/api/learning/lessons/${handbook.id}`)).json();
+    expect(lesson.file).toMatchObject({ mime: 'application/pdf', fileName: 'python-course-handbook.pdf' });
+    expect(lesson.resources.map((r: { mime: string }) => r.mime)).toEqual(['text/csv', 'application/pdf']);
+    const pdf = await visitor.get(lesson.file.url);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.subarray(-6).toString()).toBe('%%EOF\n');
+
+    const { rows } = await t.platform.database.raw.query<{ day: string }>(
+      `select to_char(v.day, 'YYYY-MM-DD') as day from course_daily_videos v
+       join courses c on c.id = v.course_id where c.slug = 'modern-javascript-from-scratch' order by v.day`,
+    );
+    // 12:00 UTC is 17:00 in Karachi: still 10 April there.
+    expect(rows.map((r) => r.day)).toEqual([
+      '2026-04-07',
+      '2026-04-09',
+      '2026-04-10',
+      '2026-04-10',
+      '2026-04-11',
+    ]);
   });
 });

@@ -1,17 +1,19 @@
-import type {
-  CategoryDto,
-  CourseAuditEntry,
-  CourseDetail,
-  CourseSummary,
-  InstructorRef,
-  SectionOutline,
-  StudioCourse,
-  StudioLesson,
+import {
+  type CategoryDto,
+  type CourseAuditEntry,
+  type CourseDetail,
+  type CourseSummary,
+  type InstructorRef,
+  mediaFileUrl,
+  type SectionOutline,
+  type StudioCourse,
+  type StudioLesson,
 } from '@9tangle/contracts';
-import type { CategoryRow, LessonRow, SectionRow } from '../../db/schema/index.ts';
+import type { CategoryRow, LessonRow, MediaFileRow, SectionRow } from '../../db/schema/index.ts';
 import type { Course, CourseWithCategory } from './courses.repo.ts';
 import type { LessonOutlineRow } from './curriculum.repo.ts';
 import type { InstructorRefRow } from './instructors.repo.ts';
+import { toMediaFileDto } from './media.mappers.ts';
 
 /** Row → DTO. Nothing here reads the database; lesson content appears only in `toStudioLesson`. */
 
@@ -118,7 +120,10 @@ export function toCourseDetail(
     descriptionHtml: c.descriptionHtml,
     whatYouWillLearn: c.whatYouWillLearn,
     requirements: c.requirements,
-    introVideo: introVideoOf(c.introVideoUrl),
+    // An uploaded intro video is shown instead of the link (it is public once the course is).
+    introVideo: c.introVideoFileId
+      ? { kind: 'upload', url: mediaFileUrl(c.introVideoFileId) }
+      : introVideoOf(c.introVideoUrl),
     sections,
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -128,12 +133,17 @@ export function toStudioCourse(
   c: CourseWithCategory,
   instructors: InstructorRef[],
   sections: SectionOutline[],
+  introVideoFile?: MediaFileRow | null,
 ): StudioCourse {
   return {
     ...toCourseDetail(c, instructors, sections),
     status: c.status,
     categoryId: c.categoryId,
     createdAt: c.createdAt.toISOString(),
+    introVideoUrl: c.introVideoUrl,
+    ...(introVideoFile !== undefined
+      ? { introVideoFile: introVideoFile ? toMediaFileDto(introVideoFile) : null }
+      : {}),
   };
 }
 

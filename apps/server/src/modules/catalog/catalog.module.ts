@@ -23,7 +23,12 @@ import { createCourseInstructorsService } from './course-instructors.service.ts'
 import { createCourseWorkflowService } from './course-workflow.service.ts';
 import { curriculumRoutes } from './curriculum.routes.ts';
 import { createCurriculumService } from './curriculum.service.ts';
+import { dailyVideosRoutes } from './daily-videos.routes.ts';
+import { createDailyVideosService } from './daily-videos.service.ts';
 import { createInstructorProfileService } from './instructor-profile.service.ts';
+import { createIntroVideoService } from './intro-video.service.ts';
+import { createLessonMediaService } from './lesson-media.service.ts';
+import { mediaRoutes } from './media.routes.ts';
 import { seoRoutes } from './seo.routes.ts';
 import { createSettingsService } from './settings.service.ts';
 import { studioCoursesRoutes } from './studio-courses.routes.ts';
@@ -95,6 +100,22 @@ export async function registerCatalog(
     courseInstructorsRoutes({
       instructors: createCourseInstructorsService(deps),
       profiles: createInstructorProfileService(deps),
+      requireInstructor,
+    }),
+    { prefix: '/api' },
+  );
+  const limits = p.config.uploads;
+  await app.register(
+    mediaRoutes({
+      lessonMedia: createLessonMediaService({ ...deps, limits }),
+      introVideo: createIntroVideoService({ ...deps, limits }),
+      requireInstructor,
+    }),
+    { prefix: '/api' },
+  );
+  await app.register(
+    dailyVideosRoutes({
+      dailyVideos: createDailyVideosService({ ...deps, siteTimeZone: p.config.siteTimeZone }),
       requireInstructor,
     }),
     { prefix: '/api' },

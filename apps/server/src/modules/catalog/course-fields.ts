@@ -94,3 +94,12 @@ export function diff(
   }
   return Object.keys(a).length ? { before: b, after: a } : null;
 }
+
+/** The ids must be exactly the current set, each once: anything else is a stale or forged reorder. */
+export function checkSameSet(current: string[], wanted: string[]): void {
+  const set = new Set(wanted);
+  if (set.size !== wanted.length || wanted.length !== current.length || !current.every((id) => set.has(id)))
+    throw badRequest('validation_failed', 'Send every id of the list exactly once', [
+      { path: ['ids'], message: 'Must list each current id exactly once' },
+    ]);
+}

@@ -11,6 +11,7 @@ import {
 import { type CourseWithCategory, coursesRepo } from './courses.repo.ts';
 import { curriculumRepo } from './curriculum.repo.ts';
 import { instructorsRepo } from './instructors.repo.ts';
+import { mediaFilesRepo } from './media-files.repo.ts';
 
 /**
  * Courses as their DTOs, with what they embed loaded in a fixed number of queries whatever the page
@@ -44,11 +45,12 @@ export const courseViews = {
   async studio(x: Executor, id: string): Promise<StudioCourse> {
     const row = await coursesRepo.findWithCategory(x, id);
     if (!row) throw notFound('course');
-    const [refs, sections] = await Promise.all([
+    const [refs, sections, introFile] = await Promise.all([
       instructorsRepo.refsForCourses(x, [row.id]),
       courseViews.outline(x, row.id),
+      row.introVideoFileId ? mediaFilesRepo.findById(x, row.introVideoFileId) : undefined,
     ]);
-    return toStudioCourse(row, instructorsByCourse(refs).get(row.id) ?? [], sections);
+    return toStudioCourse(row, instructorsByCourse(refs).get(row.id) ?? [], sections, introFile ?? null);
   },
   /** Studio list items: the studio course without its outline and description. */
   async studioItems(x: Executor, rows: CourseWithCategory[]) {

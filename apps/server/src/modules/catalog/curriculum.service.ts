@@ -1,14 +1,16 @@
 import type { LessonBody, LessonPatch, SectionBody, SectionOutline, StudioLesson } from '@9tangle/contracts';
 import type { Executor, Tx } from '../../db/client.ts';
 import type { LessonRow } from '../../db/schema/index.ts';
-import { badRequest, conflict, notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../http/errors.ts';
 import { auditRepo } from './audit.repo.ts';
 import { type Actor, type CatalogDeps, loadEditableCourse } from './catalog.deps.ts';
 import { toStudioLesson } from './catalog.mappers.ts';
-import { diff, lessonColumnsFrom } from './course-fields.ts';
+import { checkSameSet, diff, lessonColumnsFrom } from './course-fields.ts';
 import { courseViews } from './course-views.ts';
 import { type Course, coursesRepo } from './courses.repo.ts';
 import { curriculumRepo } from './curriculum.repo.ts';
+import { mediaFilesRepo } from './media-files.repo.ts';
+import { removeStored } from './media-store.ts';
 
 /** A lesson as its audit rows record it (dates become ISO strings in JSON). */
 const lessonSnapshot = (l: LessonRow) => {
@@ -16,20 +18,11 @@ const lessonSnapshot = (l: LessonRow) => {
   return fields;
 };
 
-/** The ids must be exactly the current set, each once: anything else is a stale or forged reorder. */
-function checkSameSet(current: string[], wanted: string[]): void {
-  const set = new Set(wanted);
-  if (set.size !== wanted.length || wanted.length !== current.length || !current.every((id) => set.has(id)))
-    throw badRequest('validation_failed', 'Send every id of the list exactly once', [
-      { path: ['ids'], message: 'Must list each current id exactly once' },
-    ]);
-}
-
 /**
  * Sections and lessons of a course. Each change locks the course row, keeps positions dense (0..n-1)
  * and `lesson_count` right, and writes its audit row, all in one transaction.
  */
-export function createCurriculumService(d: Pick<CatalogDeps, 'database' | 'clock' | 'cache'>) {
+export function createCurriculumService(d: Pick<CatalogDeps, 'database' | 'clock' | 'cache' | 'storage'>) {
   const db = d.database.db;
 
   /** Run `fn` on the course (locked) that `actor` may edit, then invalidate the public catalog. */
@@ -107,13 +100,18 @@ export function createCurriculumService(d: Pick<CatalogDeps, 'database' | 'clock
       });
     },
 
-    /** Delete a section with its lessons; the remaining sections close the gap. */
+    /** Delete a section with its lessons (and their uploaded files); the remaining sections close the gap. */
     async deleteSection(actor: Actor, sectionId: string): Promise<void> {
-      await onCourse(actor, sectionCourse(sectionId), async (tx, course, now) => {
+      const keys = await onCourse(actor, sectionCourse(sectionId), async (tx, course, now) => {
         const section = await curriculumRepo.findSection(tx, sectionId);
         if (!section) throw notFound('section');
         const removed = await curriculumRepo.countLessons(tx, { sectionId });
         if (removed > 0) keepsALesson(course, removed);
+        // The rows of the lessons' files go with them (cascade); their bytes are removed after the commit.
+        const fileKeys = await mediaFilesRepo.keysOfLessons(
+          tx,
+          await curriculumRepo.listLessonIds(tx, sectionId),
+        );
         await curriculumRepo.deleteSection(tx, sectionId);
         await coursesRepo.adjustLessonCount(tx, course.id, -removed, now);
         await curriculumRepo.setSectionPositions(tx, await curriculumRepo.sectionIdsOf(tx, course.id));
@@ -123,7 +121,9 @@ export function createCurriculumService(d: Pick<CatalogDeps, 'database' | 'clock
           action: 'section.deleted',
           before: { id: section.id, title: section.title, position: section.position, lessons: removed },
         });
+        return fileKeys;
       });
+      await removeStored(d.storage, keys);
     },
 
     async reorderSections(actor: Actor, courseId: string, ids: string[]): Promise<SectionOutline[]> {
@@ -200,11 +200,13 @@ export function createCurriculumService(d: Pick<CatalogDeps, 'database' | 'clock
       });
     },
 
+    /** Delete a lesson (and its uploaded files); the rest of its section closes the gap. */
     async deleteLesson(actor: Actor, lessonId: string): Promise<void> {
-      await onCourse(actor, lessonCourse(lessonId), async (tx, course, now) => {
+      const keys = await onCourse(actor, lessonCourse(lessonId), async (tx, course, now) => {
         const lesson = await curriculumRepo.findLesson(tx, lessonId);
         if (!lesson) throw notFound('lesson');
         keepsALesson(course, 1);
+        const fileKeys = await mediaFilesRepo.keysOfLessons(tx, [lessonId]);
         await curriculumRepo.deleteLesson(tx, lessonId);
         await coursesRepo.adjustLessonCount(tx, course.id, -1, now);
         const rest = await curriculumRepo.listLessonIds(tx, lesson.sectionId);
@@ -215,7 +217,9 @@ export function createCurriculumService(d: Pick<CatalogDeps, 'database' | 'clock
           action: 'lesson.deleted',
           before: lessonSnapshot(lesson),
         });
+        return fileKeys;
       });
+      await removeStored(d.storage, keys);
     },
 
     async reorderLessons(actor: Actor, sectionId: string, ids: string[]): Promise<SectionOutline> {

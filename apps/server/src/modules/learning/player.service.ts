@@ -5,6 +5,8 @@ import { courseContentRepo } from './course-content.repo.ts';
 import { enrollmentsRepo } from './enrollments.repo.ts';
 import type { LearningDeps } from './learning.deps.ts';
 import { AUTO_COMPLETE_PERCENT, accessState, availableAt, progressPercent } from './learning.policy.ts';
+import { lessonFilesRepo } from './lesson-files.repo.ts';
+import { lessonMedia } from './lesson-files.service.ts';
 
 /**
  * The lesson player: the course outline with the student's state, a lesson's content (only when
@@ -113,7 +115,10 @@ export function createPlayerService(d: LearningDeps) {
             availableAt: at.toISOString(),
           });
       }
-      const outline = await courseContentRepo.outline(database.db, course.id);
+      const [outline, files] = await Promise.all([
+        courseContentRepo.outline(database.db, course.id),
+        lessonFilesRepo.ofLesson(database.db, lesson.id, lesson.mediaFileId),
+      ]);
       const i = outline.findIndex((l) => l.id === lesson.id);
       const progress =
         user && enrolled
@@ -135,6 +140,7 @@ export function createPlayerService(d: LearningDeps) {
         },
         prevLessonId: outline[i - 1]?.id ?? null,
         nextLessonId: outline[i + 1]?.id ?? null,
+        ...lessonMedia(lesson, files),
       };
     },
 

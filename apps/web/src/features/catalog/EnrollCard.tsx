@@ -17,18 +17,32 @@ export function EnrollCard({ course }: { course: CourseDetail }) {
 
   return (
     <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm lg:sticky lg:top-6">
-      <CourseThumbnail
-        title={course.title}
-        thumbnailUrl={course.thumbnailUrl}
-        categorySlug={course.category?.slug}
-        isEager
-      />
+      {introUrl && course.introVideo?.kind === 'upload' ? (
+        // An uploaded (or directly linked) intro video plays here, the course picture as its poster.
+        // biome-ignore lint/a11y/useMediaCaption: intro videos carry no caption files
+        <video
+          src={introUrl}
+          controls
+          playsInline
+          preload="metadata"
+          poster={course.thumbnailUrl ?? undefined}
+          aria-label={t('media.intro.playerLabel', { title: course.title })}
+          className="aspect-video w-full bg-black"
+        />
+      ) : (
+        <CourseThumbnail
+          title={course.title}
+          thumbnailUrl={course.thumbnailUrl}
+          categorySlug={course.category?.slug}
+          isEager
+        />
+      )}
       <div className="space-y-4 p-5">
         <p className="text-3xl font-extrabold text-slate-900">
           {formatCoursePrice(course, t, i18n.language)}
         </p>
         <EnrollAction course={course} />
-        {introUrl ? (
+        {introUrl && course.introVideo?.kind !== 'upload' ? (
           <p>
             <a href={introUrl} className={textLinkClasses}>
               {t('course.watchIntro')}

@@ -7,6 +7,7 @@ import { useErrorMessage } from '../../lib/use-error-message.ts';
 import { MyCertificates } from '../certificates/MyCertificates.tsx';
 import { RequireAuth } from '../session/RequireAuth.tsx';
 import { ContinueHero } from './ContinueHero.tsx';
+import { useTodayVideos } from './daily-videos/today-videos-query.ts';
 import { useMyCourses } from './learning-queries.ts';
 import { MyCourseCard } from './MyCourseCard.tsx';
 
@@ -38,6 +39,7 @@ function DashboardContent() {
   const errorMessage = useErrorMessage();
   // Private data, so the server renders the loading state and the browser asks once hydrated.
   const myCourses = useMyCourses(true);
+  const today = useTodayVideos();
 
   if (myCourses.isPending) {
     return (
@@ -80,7 +82,7 @@ function DashboardContent() {
         <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
           {items.map((item) => (
             <li key={item.course.id}>
-              <MyCourseCard item={item} />
+              <MyCourseCard item={item} todayVideos={today.data?.get(item.course.id)} />
             </li>
           ))}
         </ul>

@@ -16,16 +16,24 @@ type LessonBodyProps = {
 export function LessonBody({ lesson, canTrack, onResult }: LessonBodyProps) {
   const { t } = useTranslation();
   const html = lesson.contentHtml ? <LessonHtml html={lesson.contentHtml} /> : null;
+  // Any lesson may carry downloadable resources; they follow its body.
+  const resources = <LessonResources lesson={lesson} />;
   if (lesson.type === 'video') {
     return (
       <div className="space-y-6">
         <LessonVideo lesson={lesson} canTrack={canTrack} onResult={onResult} />
         {html}
+        {resources}
       </div>
     );
   }
   if (lesson.type === 'text') {
-    return html ?? <p className="text-slate-700">{t('player.noContent')}</p>;
+    return (
+      <div className="space-y-6">
+        {html ?? <p className="text-slate-700">{t('player.noContent')}</p>}
+        {resources}
+      </div>
+    );
   }
   if (lesson.type === 'quiz') {
     return <QuizLesson lesson={lesson} canTrack={canTrack} onResult={onResult} />;
@@ -35,13 +43,14 @@ export function LessonBody({ lesson, canTrack, onResult }: LessonBodyProps) {
       <div className="space-y-6">
         <PdfLesson lesson={lesson} />
         {html}
+        {resources}
       </div>
     );
   }
   return (
     <div className="space-y-6">
       {html}
-      <LessonResources lesson={lesson} />
+      {resources}
     </div>
   );
 }

@@ -19,7 +19,10 @@ const EMBED_ALLOW =
  */
 export function LessonVideo({ lesson, canTrack, onResult }: LessonVideoProps) {
   const { t } = useTranslation();
-  const source = parseVideoSource(lesson.videoUrl);
+  // An uploaded video plays instead of the link (it is served only to those who may watch it).
+  const source = lesson.file
+    ? { kind: 'file' as const, url: lesson.file.url }
+    : parseVideoSource(lesson.videoUrl);
   if (!source) return <Alert tone="warning">{t('player.videoUnavailable')}</Alert>;
   if (source.kind === 'file') {
     return (

@@ -4,11 +4,18 @@ import { Button } from '../../components/ui/Button.tsx';
 import { ProgressBar } from '../../components/ui/ProgressBar.tsx';
 import { CourseThumbnail } from '../catalog/CourseThumbnail.tsx';
 import { instructorNames } from '../catalog/course-labels.ts';
+import { TodayVideoNote } from './daily-videos/TodayVideoNote.tsx';
 import { learnPath } from './learning-paths.ts';
 import type { MyCourse } from './learning-queries.ts';
 
-/** A course on the dashboard: its progress, a "Completed" badge when done, and "Continue". */
-export function MyCourseCard({ item }: { item: MyCourse }) {
+type MyCourseCardProps = {
+  item: MyCourse;
+  /** The course's daily videos of today, when it has any. */
+  todayVideos?: { id: string; title: string }[] | undefined;
+};
+
+/** A course on the dashboard: its progress, a "Completed" badge when done, today's video, and "Continue". */
+export function MyCourseCard({ item, todayVideos }: MyCourseCardProps) {
   const { t } = useTranslation();
   const { course, enrollment, continueLessonId } = item;
   const percent = enrollment.progressPercent;
@@ -32,6 +39,9 @@ export function MyCourseCard({ item }: { item: MyCourse }) {
           ) : null}
         </div>
         {names ? <p className="text-sm text-slate-600">{t('catalog.byInstructors', { names })}</p> : null}
+        {todayVideos && todayVideos.length > 0 ? (
+          <TodayVideoNote slug={course.slug} videos={todayVideos} />
+        ) : null}
         <div className="mt-auto space-y-1 pt-2">
           <ProgressBar
             value={percent}

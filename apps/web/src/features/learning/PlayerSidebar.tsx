@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { cn, focusRing } from '../../components/ui/cn.ts';
 import { ProgressBar } from '../../components/ui/ProgressBar.tsx';
 import { TextLink } from '../../components/ui/TextLink.tsx';
+import { TodayVideoLink } from './daily-videos/TodayVideoLink.tsx';
 import { OutlineLessonItem } from './OutlineLessonItem.tsx';
 import type { PlayerOutlineState } from './use-player-outline.ts';
 
@@ -41,6 +42,7 @@ export function PlayerSidebar({ slug, state, currentLessonId }: PlayerSidebarPro
             </p>
           </div>
         ) : null}
+        {outline?.isEnrolled ? <TodayVideoLink slug={slug} isCurrent={currentLessonId === ''} /> : null}
         <button
           type="button"
           aria-expanded={isOpen}

@@ -13,6 +13,7 @@ import { aliasFieldErrors, readCourseForm } from '../course-form.ts';
 import { PriceFields } from '../PriceFields.tsx';
 import { useUpdateCourse } from '../studio-queries.ts';
 import { DescriptionField } from './DescriptionField.tsx';
+import { IntroVideoUpload } from './IntroVideoUpload.tsx';
 import { ThumbnailUpload } from './ThumbnailUpload.tsx';
 
 const FIELDS = [
@@ -69,6 +70,7 @@ export function CourseDetailsForm({ course }: { course: StudioCourse }) {
         {t('studio.details.title')}
       </h2>
       <ThumbnailUpload course={course} />
+      <IntroVideoUpload course={course} />
       <form
         method="post"
         noValidate
@@ -108,7 +110,8 @@ export function CourseDetailsForm({ course }: { course: StudioCourse }) {
           name="introVideoUrl"
           type="url"
           dir="ltr"
-          defaultValue={course.introVideo?.url ?? ''}
+          // The link as saved: `introVideo` shows an uploaded intro video instead when there is one.
+          defaultValue={course.introVideoUrl ?? ''}
           hint={t('studio.fields.introVideoHint')}
           error={errors.introVideoUrl}
         />
