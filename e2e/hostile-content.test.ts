@@ -6,6 +6,8 @@ import { launchBrowser } from './support/browser.ts';
 import { signIn } from './support/flows.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
+// A payload with a NUL character never gets this far: the API refuses it with 400 (http/input-guards.ts).
+const PAYLOADS = XSS_PAYLOADS.filter((payload) => !payload.includes('\u0000'));
 const ADMIN = { email: 'admin@e2e.test', password: 'admin password for e2e' };
 
 let server: RunningServer;
@@ -64,7 +66,7 @@ async function dangerousNodes(page: Page, selector: string): Promise<string[]> {
 }
 
 describe('hostile rich text in the browser', () => {
-  it(`runs none of ${XSS_PAYLOADS.length} payloads in a course description and a lesson, viewed by an admin`, async () => {
+  it(`runs none of ${PAYLOADS.length} payloads in a course description and a lesson, viewed by an admin`, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const seen = watchForExecution(page);
@@ -72,7 +74,7 @@ describe('hostile rich text in the browser', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 
     // An instructor's worst: every payload in the description and in a free-preview lesson.
-    const hostile = XSS_PAYLOADS.map((p, i) => `<p>payload ${i}</p>${p}`).join('\n');
+    const hostile = PAYLOADS.map((p, i) => `<p>payload ${i}</p>${p}`).join('\n');
     const course = await apiFromPage<{ id: string; slug: string }>(page, 'POST', '/api/studio/courses', {
       title: 'Hostile content course',
       descriptionHtml: hostile,
@@ -102,7 +104,7 @@ describe('hostile rich text in the browser', () => {
     // The public course page (server-rendered, then hydrated).
     await page.goto(`${server.url}/courses/${course.slug}`);
     await page
-      .getByText(`payload ${XSS_PAYLOADS.length - 1}`, { exact: true })
+      .getByText(`payload ${PAYLOADS.length - 1}`, { exact: true })
       .first()
       .waitFor();
     expect(await dangerousNodes(page, '.prose')).toEqual([]);
@@ -111,7 +113,7 @@ describe('hostile rich text in the browser', () => {
     await page.goto(`${server.url}/courses/${course.slug}/learn/${lesson.id}`);
     await page.getByRole('heading', { name: 'Hostile lesson', level: 1 }).waitFor();
     await page
-      .getByText(`payload ${XSS_PAYLOADS.length - 1}`, { exact: true })
+      .getByText(`payload ${PAYLOADS.length - 1}`, { exact: true })
       .first()
       .waitFor();
     expect(await dangerousNodes(page, '.prose')).toEqual([]);
