@@ -92,7 +92,7 @@ export interface Config {
     trustProxy: boolean | string | number;
     requestTimeoutMs: number;
     bodyLimit: number;
-    /** Cache-Control of public, anonymous pages and catalog reads (ADR 041). */
+    /** Cache-Control of public, anonymous pages and catalog reads (ADR 020). */
     publicCache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number };
   };
   dataDir: string;

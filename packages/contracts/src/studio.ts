@@ -44,7 +44,7 @@ export const StudentRow = z.object({
     id: z.uuid(),
     name: z.string(),
     avatarUrl: z.string().nullable(),
-    /** Only admins see students' addresses (ADR 040); null for instructors. */
+    /** Only admins see students' addresses (ADR 019); null for instructors. */
     email: z.string().nullable(),
   }),
   course: z.object({ id: z.uuid(), slug: z.string(), title: z.string() }),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify';
 
 /**
- * HTTP caching of the public, anonymous reads (ADR 041). Their answers depend only on the URL, the
+ * HTTP caching of the public, anonymous reads (ADR 020). Their answers depend only on the URL, the
  * catalog's version counter, the build, and for pages the language: so the ETag is made from those
  * alone, and a matching `If-None-Match` is answered 304 before any data is read or any page rendered.
  */

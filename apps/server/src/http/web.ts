@@ -84,7 +84,7 @@ export async function registerWeb(
     publicUrl: URL;
     loadMe: (req: FastifyRequest) => Promise<MeResponse | null>;
     loaders?: PageLoader[];
-    /** Pages every visitor sees the same, cached publicly when signed out (ADR 041). */
+    /** Pages every visitor sees the same, cached publicly when signed out (ADR 020). */
     publicPages?: PublicPages;
     publicCache: PublicCachePolicy;
     /** The server's version: a new release never answers 304 to an old page. */

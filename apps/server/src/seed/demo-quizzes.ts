@@ -1,9 +1,9 @@
 import { QuestionBody, type QuestionBodyInput, type QuizSettingsBody } from '@9tangle/contracts';
 import type { Executor } from '../db/client.ts';
 import { sanitizeRichText } from '../modules/catalog/rich-text.ts';
-import { quizRepo } from '../modules/learning/quiz.repo.ts';
-import { quizBankRepo } from '../modules/learning/quiz-bank.repo.ts';
-import { patternProblem } from '../modules/learning/quiz-grading.ts';
+import { quizRepo } from '../modules/learning/quizzes/quiz.repo.ts';
+import { quizBankRepo } from '../modules/learning/quizzes/quiz-bank.repo.ts';
+import { patternProblem } from '../modules/learning/quizzes/quiz-grading.ts';
 
 /** A demo quiz: the questions it adds to its course's bank (in its own pool) and its settings. */
 export interface DemoQuiz {

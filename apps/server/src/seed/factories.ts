@@ -6,7 +6,7 @@ import { categoryCountDeltas } from '../modules/catalog/catalog.policy.ts';
 import { categoriesRepo } from '../modules/catalog/categories.repo.ts';
 import { type Course, coursesRepo } from '../modules/catalog/courses.repo.ts';
 import { curriculumRepo } from '../modules/catalog/curriculum.repo.ts';
-import { ensureInstructorProfile } from '../modules/catalog/instructor-profiles.ts';
+import { ensureInstructorProfile } from '../modules/catalog/instructors/instructor-profiles.ts';
 import { htmlToText, sanitizeRichText } from '../modules/catalog/rich-text.ts';
 import { slugify } from '../modules/catalog/slug.ts';
 import { usersRepo } from '../modules/identity/users.repo.ts';

@@ -1,14 +1,14 @@
 import type { Executor } from '../db/client.ts';
 import type { CertificateRow, EnrollmentRow, ReviewRow } from '../db/schema/index.ts';
 import { coursesRepo } from '../modules/catalog/courses.repo.ts';
-import { instructorsRepo } from '../modules/catalog/instructors.repo.ts';
+import { instructorsRepo } from '../modules/catalog/instructors/instructors.repo.ts';
 import { usersRepo } from '../modules/identity/users.repo.ts';
-import { newCertificateCode } from '../modules/learning/certificate-code.ts';
-import { certificatesRepo } from '../modules/learning/certificates.repo.ts';
+import { newCertificateCode } from '../modules/learning/certificates/certificate-code.ts';
+import { certificatesRepo } from '../modules/learning/certificates/certificates.repo.ts';
 import { courseContentRepo } from '../modules/learning/course-content.repo.ts';
 import { enrollmentsRepo } from '../modules/learning/enrollments.repo.ts';
-import { reviewTextToHtml } from '../modules/learning/review-text.ts';
-import { reviewsRepo } from '../modules/learning/reviews.repo.ts';
+import { reviewTextToHtml } from '../modules/learning/reviews/review-text.ts';
+import { reviewsRepo } from '../modules/learning/reviews/reviews.repo.ts';
 
 // Factories of learning rows (enrollments, reviews, certificates), shared by tests and the demo seed
 // like those of factories.ts: each keeps the figures the services keep (counts, averages).

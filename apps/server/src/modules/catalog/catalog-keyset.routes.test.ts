@@ -5,7 +5,7 @@ import { publishedCourse, uniqueWord } from '../../../test/catalog.ts';
 import { Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { courses } from '../../db/schema/index.ts';
 import { buildUser } from '../../seed/factories.ts';
-import { instructorsRepo } from './instructors.repo.ts';
+import { instructorsRepo } from './instructors/instructors.repo.ts';
 
 let t: TestApp;
 let anon: Client;

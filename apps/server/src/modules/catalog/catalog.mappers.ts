@@ -12,8 +12,8 @@ import {
 import type { CategoryRow, LessonRow, MediaFileRow, SectionRow } from '../../db/schema/index.ts';
 import type { Course, CourseWithCategory } from './courses.repo.ts';
 import type { LessonOutlineRow } from './curriculum.repo.ts';
-import type { InstructorRefRow } from './instructors.repo.ts';
-import { toMediaFileDto } from './media.mappers.ts';
+import type { InstructorRefRow } from './instructors/instructors.repo.ts';
+import { toMediaFileDto } from './media/media.mappers.ts';
 
 /** Row → DTO. Nothing here reads the database; lesson content appears only in `toStudioLesson`. */
 

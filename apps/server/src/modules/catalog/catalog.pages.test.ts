@@ -9,7 +9,7 @@ import { catalogPageLoaders } from './catalog.pages.ts';
 import { createCatalogService } from './catalog.service.ts';
 import { createCatalogCache } from './catalog-cache.ts';
 import { createCursorCodec } from './catalog-cursor.ts';
-import { instructorsRepo } from './instructors.repo.ts';
+import { instructorsRepo } from './instructors/instructors.repo.ts';
 
 // The loaders are tested as functions: rendering needs a built web app, which is being rebuilt.
 let t: TestApp;

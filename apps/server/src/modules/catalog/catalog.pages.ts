@@ -7,7 +7,7 @@ export const catalogQueryOf: (query: URLSearchParams) => CatalogQuery = parseCat
 
 /**
  * The pages anyone sees the same (for a language): home, the catalog, categories, a course page and an
- * instructor page. Signed out, they are cached publicly with an ETag (ADR 041); the player under
+ * instructor page. Signed out, they are cached publicly with an ETag (ADR 020); the player under
  * `/courses/:slug/learn` and everything else is not.
  */
 export function isPublicCatalogPage(path: string): boolean {

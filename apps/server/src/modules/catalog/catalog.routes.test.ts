@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedCourse, signedIn, studioCourse, uniqueWord } from '../../../test/catalog.ts';
 import { Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { buildCategory, buildCourse, buildUser } from '../../seed/factories.ts';
-import { instructorsRepo } from './instructors.repo.ts';
+import { instructorsRepo } from './instructors/instructors.repo.ts';
 
 let t: TestApp;
 let anon: Client;

@@ -13,7 +13,7 @@ import { catalogSearchRepo, resolvedSort, sortKeyCount } from './catalog-search.
 import { categoriesRepo } from './categories.repo.ts';
 import { courseViews } from './course-views.ts';
 import { coursesRepo } from './courses.repo.ts';
-import { instructorsRepo } from './instructors.repo.ts';
+import { instructorsRepo } from './instructors/instructors.repo.ts';
 
 /** The key of a catalog query, the same however its fields were ordered or cased. */
 function queryKey(q: CatalogQuery): string {

@@ -10,8 +10,8 @@ import {
 } from './catalog.mappers.ts';
 import { type CourseWithCategory, coursesRepo } from './courses.repo.ts';
 import { curriculumRepo } from './curriculum.repo.ts';
-import { instructorsRepo } from './instructors.repo.ts';
-import { mediaFilesRepo } from './media-files.repo.ts';
+import { instructorsRepo } from './instructors/instructors.repo.ts';
+import { mediaFilesRepo } from './media/media-files.repo.ts';
 
 /**
  * Courses as their DTOs, with what they embed loaded in a fixed number of queries whatever the page

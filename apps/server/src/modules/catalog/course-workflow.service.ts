@@ -6,7 +6,7 @@ import { type CourseAction, categoryCountDeltas, needsLessonsFor, nextStatus } f
 import { categoriesRepo } from './categories.repo.ts';
 import { courseViews } from './course-views.ts';
 import { coursesRepo } from './courses.repo.ts';
-import { instructorsRepo } from './instructors.repo.ts';
+import { instructorsRepo } from './instructors/instructors.repo.ts';
 import type { SettingsService } from './settings.service.ts';
 
 const DONE: Record<CourseAction, string> = {

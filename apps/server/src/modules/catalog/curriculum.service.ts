@@ -9,8 +9,8 @@ import { checkSameSet, diff, lessonColumnsFrom } from './course-fields.ts';
 import { courseViews } from './course-views.ts';
 import { type Course, coursesRepo } from './courses.repo.ts';
 import { curriculumRepo } from './curriculum.repo.ts';
-import { mediaFilesRepo } from './media-files.repo.ts';
-import { removeStored } from './media-store.ts';
+import { mediaFilesRepo } from './media/media-files.repo.ts';
+import { removeStored } from './media/media-store.ts';
 
 /** A lesson as its audit rows record it (dates become ISO strings in JSON). */
 const lessonSnapshot = (l: LessonRow) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedCourse } from '../../../test/catalog.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { buildCourse, buildUser } from '../../seed/factories.ts';
-import { instructorsRepo } from './instructors.repo.ts';
+import { instructorsRepo } from './instructors/instructors.repo.ts';
 
 let t: TestApp;
 beforeAll(async () => {

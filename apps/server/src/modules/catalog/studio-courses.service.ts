@@ -8,7 +8,7 @@ import { categoriesRepo } from './categories.repo.ts';
 import { courseColumnsFrom, diff } from './course-fields.ts';
 import { courseViews } from './course-views.ts';
 import { coursesRepo } from './courses.repo.ts';
-import { ensureInstructorProfile } from './instructor-profiles.ts';
+import { ensureInstructorProfile } from './instructors/instructor-profiles.ts';
 import { isUniqueViolation, nextFreeSlug, slugify } from './slug.ts';
 
 const slugTaken = () => conflict('slug_taken', 'Another course already uses this web address.');

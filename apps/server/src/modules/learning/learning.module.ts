@@ -3,8 +3,8 @@ import { createEnrollmentService } from './enrollment.service.ts';
 import type { LearningDeps } from './learning.deps.ts';
 import { learningRoutes } from './learning.routes.ts';
 import { createPlayerService } from './player.service.ts';
-import { studentsRoutes } from './students.routes.ts';
-import { createStudentsService } from './students.service.ts';
+import { studentsRoutes } from './students/students.routes.ts';
+import { createStudentsService } from './students/students.service.ts';
 
 /** Builds the learning services and registers their routes under `/api`; returns the enrollment service for commerce. */
 export async function registerLearning(

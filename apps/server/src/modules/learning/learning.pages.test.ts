@@ -5,9 +5,9 @@ import { completeCourse, freeCourse, student } from '../../../test/course-progre
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import type { PageLoader } from '../../http/web.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { createCertificatesService } from './certificates.service.ts';
+import { createCertificatesService } from './certificates/certificates.service.ts';
 import { learningPageLoaders } from './learning.pages.ts';
-import { createReviewsService } from './reviews.service.ts';
+import { createReviewsService } from './reviews/reviews.service.ts';
 
 // The loaders are tested as functions (the rendered pages need a built web app: see e2e/).
 let t: TestApp;

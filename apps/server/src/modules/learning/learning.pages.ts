@@ -1,7 +1,7 @@
 import { RESERVED_COURSE_SLUGS } from '@9tangle/contracts';
 import type { PageLoader } from '../../http/web.ts';
-import type { CertificatesService } from './certificates.service.ts';
-import type { ReviewsService } from './reviews.service.ts';
+import type { CertificatesService } from './certificates/certificates.service.ts';
+import type { ReviewsService } from './reviews/reviews.service.ts';
 
 /** The query key of a page of a course's reviews, shared with the web app (`course-reviews`). */
 export const reviewsQueryKey = (slug: string, page: number, rating?: number) => [

@@ -5,8 +5,8 @@ import { courseContentRepo } from './course-content.repo.ts';
 import { enrollmentsRepo } from './enrollments.repo.ts';
 import type { LearningDeps } from './learning.deps.ts';
 import { AUTO_COMPLETE_PERCENT, accessState, availableAt, progressPercent } from './learning.policy.ts';
-import { lessonFilesRepo } from './lesson-files.repo.ts';
-import { lessonMedia } from './lesson-files.service.ts';
+import { lessonFilesRepo } from './media/lesson-files.repo.ts';
+import { lessonMedia } from './media/lesson-files.service.ts';
 
 /**
  * The lesson player: the course outline with the student's state, a lesson's content (only when

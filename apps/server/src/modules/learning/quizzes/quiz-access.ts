@@ -1,0 +1,41 @@
+import type { Executor } from '../../../db/client.ts';
+import type { EnrollmentRow, LessonRow } from '../../../db/schema/index.ts';
+import { AppError, forbidden, notFound } from '../../../http/errors.ts';
+import type { CurrentUser } from '../../identity/identity.types.ts';
+import { courseContentRepo } from '../course-content.repo.ts';
+import { enrollmentsRepo } from '../enrollments.repo.ts';
+import { accessState, availableAt } from '../learning.policy.ts';
+import { DEFAULT_QUIZ_RULES, type QuizRules } from './quiz.policy.ts';
+import { quizRepo } from './quiz.repo.ts';
+
+export interface OpenQuiz {
+  lesson: LessonRow;
+  enrollment: EnrollmentRow;
+  rules: QuizRules;
+}
+
+/**
+ * A quiz lesson the student may take, by the same rules as lesson content: enrolled with live access
+ * (else 404, or 403 `enrollment_expired`) and released (else 403 `lesson_locked` with the opening
+ * date). Free previews do not open quizzes: taking one needs an enrollment.
+ */
+export async function openQuizLesson(
+  x: Executor,
+  user: CurrentUser,
+  lessonId: string,
+  now: Date,
+): Promise<OpenQuiz> {
+  const lesson = await courseContentRepo.lesson(x, lessonId);
+  if (lesson?.type !== 'quiz') throw notFound('quiz');
+  const enrollment = await enrollmentsRepo.find(x, user.id, lesson.courseId);
+  const state = enrollment ? accessState(enrollment, now) : 'revoked';
+  if (!enrollment || state === 'revoked') throw notFound('quiz');
+  if (state === 'expired') throw forbidden('enrollment_expired', 'Your access to this course has ended.');
+  const at = availableAt(lesson, enrollment.grantedAt);
+  if (at && at > now)
+    throw new AppError('lesson_locked', 403, 'This lesson is not open yet', {
+      availableAt: at.toISOString(),
+    });
+  const settings = await quizRepo.settingsOf(x, lessonId);
+  return { lesson, enrollment, rules: settings ?? DEFAULT_QUIZ_RULES };
+}
