@@ -84,6 +84,18 @@ export async function createQuestion(client: Client, courseId: string, body: Que
   return res.json() as { id: string; type: keyof typeof RIGHT };
 }
 
+/** A full quiz-settings body, as the studio form sends it (the database defaults). */
+export const QUIZ_SETTINGS = {
+  pool: null,
+  questionCount: null,
+  passPercent: 70,
+  attemptLimit: null,
+  timeLimitSeconds: null,
+  shuffleQuestions: true,
+  shuffleOptions: true,
+  showCorrectAnswers: true,
+};
+
 /**
  * A free published course by a signed-in instructor: a text lesson and a quiz lesson (both required),
  * with a bank of `questions` and, when given, saved quiz settings.
@@ -118,14 +130,7 @@ export async function quizCourse(
     questions.push(await createQuestion(instructor.client, course.id, q));
   if (o.settings) {
     const res = await instructor.client.request('PUT', `/api/studio/lessons/${quiz.id}/quiz`, {
-      pool: null,
-      questionCount: null,
-      passPercent: 70,
-      attemptLimit: null,
-      timeLimitSeconds: null,
-      shuffleQuestions: true,
-      shuffleOptions: true,
-      showCorrectAnswers: true,
+      ...QUIZ_SETTINGS,
       ...o.settings,
     });
     if (res.statusCode !== 200) throw new Error(`settings failed: ${res.statusCode} ${res.body}`);

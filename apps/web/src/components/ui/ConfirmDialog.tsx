@@ -8,17 +8,23 @@ type ConfirmDialogProps = {
   title: string;
   description: string;
   confirmLabel: string;
+  /** Defaults to "Cancel". */
+  cancelLabel?: string;
+  /** `danger` (the default) for what cannot be undone, `primary` for an ordinary confirmation. */
+  tone?: 'danger' | 'primary';
   isBusy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 };
 
-/** "Are you sure?" before something that cannot be undone; Cancel has the focus first. */
+/** "Are you sure?" before something that cannot be undone (or should be thought over); Cancel has the focus first. */
 export function ConfirmDialog({
   open,
   title,
   description,
   confirmLabel,
+  cancelLabel,
+  tone = 'danger',
   isBusy = false,
   onConfirm,
   onCancel,
@@ -42,9 +48,9 @@ export function ConfirmDialog({
         </p>
         <div className="mt-6 flex flex-wrap justify-end gap-3">
           <Button variant="secondary" onClick={onCancel}>
-            {t('common.cancel')}
+            {cancelLabel ?? t('common.cancel')}
           </Button>
-          <Button variant="danger" isLoading={isBusy} onClick={onConfirm}>
+          <Button variant={tone} isLoading={isBusy} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </div>

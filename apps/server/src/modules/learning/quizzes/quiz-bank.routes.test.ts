@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../../../../test/catalog.ts';
 import { Client, createTestApp, type TestApp } from '../../../../test/harness.ts';
-import { answersFor, createQuestion, enrolledStudent, QUESTIONS, quizCourse } from '../../../../test/quiz.ts';
+import {
+  answersFor,
+  createQuestion,
+  enrolledStudent,
+  QUESTIONS,
+  QUIZ_SETTINGS,
+  quizCourse,
+} from '../../../../test/quiz.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,16 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const SETTINGS = {
-  pool: null,
-  questionCount: null,
-  passPercent: 70,
-  attemptLimit: null,
-  timeLimitSeconds: null,
-  shuffleQuestions: true,
-  shuffleOptions: true,
-  showCorrectAnswers: true,
-};
+const SETTINGS = QUIZ_SETTINGS;
 
 describe('studio quiz routes: who may call them', () => {
   it('answers 401 without a session and 404 to a student or another instructor, for every route', async () => {

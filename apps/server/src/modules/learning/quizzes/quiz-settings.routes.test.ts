@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness.ts';
-import { QUESTIONS, quizCourse } from '../../../../test/quiz.ts';
+import { QUESTIONS, QUIZ_SETTINGS, quizCourse } from '../../../../test/quiz.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,16 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const SETTINGS = {
-  pool: null,
-  questionCount: null,
-  passPercent: 70,
-  attemptLimit: null,
-  timeLimitSeconds: null,
-  shuffleQuestions: true,
-  shuffleOptions: true,
-  showCorrectAnswers: true,
-};
+const SETTINGS = QUIZ_SETTINGS;
 
 describe('quiz settings', () => {
   it('shows the defaults until saved, then saves settings that fit the bank', async () => {
