@@ -198,3 +198,40 @@ describe('POST /api/auth/2fa/disable', () => {
     expect(login.res.json().status).toBe('ok');
   });
 });
+
+describe('POST /api/auth/2fa/recovery-codes', () => {
+  it('returns 401 without a session', async () => {
+    const res = await new Client(t.app).post('/api/auth/2fa/recovery-codes', { code: '123456' });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('returns 400 two_factor_not_enabled when 2FA is off, and 400 for a bad body', async () => {
+    const { client } = await signedIn();
+    const off = await client.post('/api/auth/2fa/recovery-codes', { code: '123456' });
+    expect(off.statusCode).toBe(400);
+    expect(off.json().error.code).toBe('two_factor_not_enabled');
+    expect((await client.post('/api/auth/2fa/recovery-codes', {})).statusCode).toBe(400);
+  });
+
+  it('needs a fresh code, then replaces every recovery code: the old ones stop working', async () => {
+    const { client, user, phone, enableCode, recoveryCodes } = await enrolled();
+    const reused = await client.post('/api/auth/2fa/recovery-codes', { code: enableCode });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error.code).toBe('invalid_code');
+
+    const res = await client.post('/api/auth/2fa/recovery-codes', { code: phone.next() });
+    expect(res.statusCode).toBe(200);
+    const fresh = res.json().recoveryCodes as string[];
+    expect(fresh).toHaveLength(10);
+    expect(fresh.filter((c) => recoveryCodes.includes(c))).toEqual([]);
+
+    const old = await passwordStep(user.email);
+    const refused = await old.client.post('/api/auth/login/2fa', {
+      challenge: old.challenge,
+      code: recoveryCodes[0],
+    });
+    expect(refused.statusCode).toBe(401);
+    const ok = await old.client.post('/api/auth/login/2fa', { challenge: old.challenge, code: fresh[0] });
+    expect(ok.statusCode).toBe(200);
+  });
+});
