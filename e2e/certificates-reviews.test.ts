@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInThroughApi, verifiedAccount } from './support/accounts.ts';
+import { type ApiMethod, contextApi } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { collectErrors } from './support/flows.ts';
+import { certificateCard, downloadCertificate, postReview } from './support/learner.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin password for e2e' };
@@ -26,51 +28,24 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The CSRF header a cookie-authenticated write needs, from the context's `csrf_token` cookie. */
-async function csrf(context: BrowserContext): Promise<Record<string, string>> {
-  const cookie = (await context.cookies()).find((c) => c.name === 'csrf_token');
-  return cookie ? { 'x-csrf-token': cookie.value } : {};
-}
-
-async function ok(what: string, res: Awaited<ReturnType<APIRequestContext['get']>>) {
-  if (!res.ok()) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
-  return res;
-}
-
 /**
  * Set-up through the API (the browser flows of signing up and learning have their own tests): the
  * student registers, verifies with the code the admin reads in the outbox, enrolls in the free demo
  * course and completes every lesson, which issues the certificate.
  */
 async function studentWithCompletedCourse(context: BrowserContext) {
-  const api = context.request;
-  const base = server.url;
-  await ok('register', await api.post(`${base}/api/auth/register`, { data: STUDENT }));
+  const api = <T>(method: ApiMethod, path: string) => contextApi<T>(context, server.url, method, path);
   const admin = await browser.newContext();
-  await ok('admin login', await admin.request.post(`${base}/api/auth/login`, { data: ADMIN }));
-  const mails = await (
-    await admin.request.get(`${base}/api/admin/mail?to=${encodeURIComponent(STUDENT.email)}`)
-  ).json();
-  const mail = await (await admin.request.get(`${base}/api/admin/mail/${mails.items[0].id}`)).json();
+  await signInThroughApi(admin, server.url, ADMIN);
+  await verifiedAccount(context, admin, server.url, STUDENT);
   await admin.close();
-  const code = (mail.text as string).match(/(?<!\d)(\d{6})(?!\d)/)?.[1];
-  await ok(
-    'verify',
-    await api.post(`${base}/api/auth/verify-email`, { data: { code }, headers: await csrf(context) }),
+  await api('POST', `/api/courses/${COURSE.slug}/enroll`);
+  const outline = await api<{ sections: { lessons: { id: string }[] }[] }>(
+    'GET',
+    `/api/learning/courses/${COURSE.slug}`,
   );
-  await ok(
-    'enroll',
-    await api.post(`${base}/api/courses/${COURSE.slug}/enroll`, { headers: await csrf(context) }),
-  );
-  const outline = await (await api.get(`${base}/api/learning/courses/${COURSE.slug}`)).json();
-  for (const section of outline.sections as { lessons: { id: string }[] }[])
-    for (const lesson of section.lessons)
-      await ok(
-        'complete',
-        await api.post(`${base}/api/learning/lessons/${lesson.id}/complete`, {
-          headers: await csrf(context),
-        }),
-      );
+  for (const section of outline.sections)
+    for (const lesson of section.lessons) await api('POST', `/api/learning/lessons/${lesson.id}/complete`);
 }
 
 describe('certificates and reviews in the browser', () => {
@@ -82,14 +57,10 @@ describe('certificates and reviews in the browser', () => {
 
     // The dashboard lists the certificate; its PDF is a real download
     await page.goto(`${server.url}/dashboard`);
-    const card = page.getByRole('article', { name: `Certificate for ${COURSE.title}` });
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      card.getByRole('link', { name: /Download PDF/ }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^certificate-9T-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\.pdf$/);
-    const pdf = await readFile((await download.path()) as string);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const card = certificateCard(page, COURSE.title);
+    const pdf = await downloadCertificate(page, COURSE.title);
+    expect(pdf.fileName).toMatch(/^certificate-9T-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\.pdf$/);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await seriousViolations(page), '/dashboard').toEqual([]);
 
     // The verification page confirms it
@@ -109,11 +80,7 @@ describe('certificates and reviews in the browser', () => {
     // The review: stars as radio buttons, text, and it appears on the course page
     await page.getByRole('link', { name: COURSE.title }).click();
     await page.getByRole('heading', { level: 1, name: COURSE.title }).waitFor();
-    const reviews = page.getByRole('region', { name: 'Reviews' });
-    await reviews.getByRole('radio', { name: '4 stars' }).check();
-    await reviews.getByLabel('Your review').fill('Clear lessons and a useful final project.');
-    await reviews.getByRole('button', { name: 'Post review' }).click();
-    await reviews.getByText('Thank you! Your review is on the course page.').waitFor();
+    const reviews = await postReview(page, { stars: 4, text: 'Clear lessons and a useful final project.' });
     const mine = reviews.getByRole('article', { name: `Review by ${STUDENT.name}` });
     await mine.first().waitFor();
     expect(

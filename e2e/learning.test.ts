@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
-import { collectErrors, signIn, signUp } from './support/flows.ts';
-import { readCodeInOutbox } from './support/outbox.ts';
+import { contextWithoutVideoEmbeds, launchBrowser } from './support/browser.ts';
+import { collectErrors, signIn, signUpAndVerify } from './support/flows.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin password for e2e' };
@@ -25,17 +24,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * A browser context whose YouTube and Vimeo embeds are answered by an empty page: the demo lessons
- * link YouTube videos, and the test must not depend on (or wait for) the internet.
- */
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.route(/^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Video</title>' }),
-  );
-  return context;
-}
+const newContext = () => contextWithoutVideoEmbeds(browser);
 
 /** Marks the open lesson complete (unless it is locked or already done) and waits for the check. */
 async function completeLesson(page: Page): Promise<void> {
@@ -57,15 +46,9 @@ describe('learning in the browser', () => {
     const errors = collectErrors(student);
 
     // Sign up, then verify with the code the admin reads in the outbox
-    await signUp(student, server.url, STUDENT);
-
     await signIn(admin, server.url, ADMIN.email, ADMIN.password);
     await admin.waitForURL(/\/profile/);
-    const code = await readCodeInOutbox(admin, server.url, STUDENT.email);
-    expect(code).toBeTruthy();
-    await student.getByLabel('Verification code').fill(code as string);
-    await student.getByRole('button', { name: 'Verify' }).click();
-    await student.waitForURL(/\/profile/);
+    await signUpAndVerify(student, admin, server.url, STUDENT);
 
     // Find a free course with the catalog search
     await student.goto(`${server.url}/courses`);

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instructorAccount, signInThroughApi, verifiedAccount } from './support/accounts.ts';
+import { type ApiMethod, contextApi } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { collectErrors } from './support/flows.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { fixture, uploadInStudio } from './support/studio.ts';
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin password for e2e' };
 const PASSWORD = 'a long password for e2e';
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,86 +23,65 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** JSON calls to the API from a browser context, with its session cookie and CSRF token. */
-async function api(context: BrowserContext, method: string, path: string, body?: unknown) {
-  const csrf = (await context.cookies()).find((c) => c.name === 'csrf_token')?.value ?? '';
-  const res = await context.request.fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'x-csrf-token': csrf, origin: server.url },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return res.status() === 204 ? null : res.json();
-}
+/** The API with a context's cookies, for the set-up this test does not click through. */
+const api = <T>(context: BrowserContext, method: ApiMethod, path: string, body?: unknown) =>
+  contextApi<T>(context, server.url, method, path, body);
 
-/** A verified account in its own browser context (the admin reads the code from the outbox). */
-async function account(admin: BrowserContext, name: string) {
+/** A verified account (an instructor with `make = instructorAccount`) in its own browser context. */
+async function account(admin: BrowserContext, name: string, make = verifiedAccount) {
   const context = await browser.newContext();
   const email = `${name.toLowerCase()}-${Date.now()}@e2e.test`;
-  const { user } = await api(context, 'POST', '/api/auth/register', { name, email, password: PASSWORD });
-  const mails = await api(admin, 'GET', `/api/admin/mail?to=${encodeURIComponent(email)}`);
-  const mail = await api(admin, 'GET', `/api/admin/mail/${mails.items[0].id}`);
-  const code = (mail.text as string).match(/(?<!\d)(\d{6})(?!\d)/)?.[1];
-  await api(context, 'POST', '/api/auth/verify-email', { code });
-  return { context, user: user as { id: string } };
+  await make(context, admin, server.url, { name, email, password: PASSWORD });
+  return context;
 }
 
 describe('lesson media in the browser', () => {
   it('an instructor uploads a video and a PDF lesson; a student plays the video, reads the PDF, downloads a resource', async () => {
     const admin = await browser.newContext();
-    await api(admin, 'POST', '/api/auth/login', ADMIN);
-    const instructor = await account(admin, 'Ayesha');
-    await api(admin, 'PATCH', `/api/admin/users/${instructor.user.id}`, { role: 'instructor' });
+    await signInThroughApi(admin, server.url, ADMIN);
+    const instructor = await account(admin, 'Ayesha', instructorAccount);
 
     // The course's skeleton through the API; the files through the studio's pages.
-    const course = await api(instructor.context, 'POST', '/api/studio/courses', {
+    const course = await api<{ id: string; slug: string }>(instructor, 'POST', '/api/studio/courses', {
       title: 'Media in practice',
     });
-    const section = await api(instructor.context, 'POST', `/api/studio/courses/${course.id}/sections`, {
-      title: 'Start',
-    });
+    const section = await api<{ id: string }>(
+      instructor,
+      'POST',
+      `/api/studio/courses/${course.id}/sections`,
+      {
+        title: 'Start',
+      },
+    );
     const lessonsUrl = `/api/studio/sections/${section.id}/lessons`;
-    await api(instructor.context, 'POST', lessonsUrl, {
-      title: 'Watch the clip',
-      type: 'video',
-      durationSeconds: 3,
-    });
-    await api(instructor.context, 'POST', lessonsUrl, { title: 'Read the handout', type: 'pdf' });
+    await api(instructor, 'POST', lessonsUrl, { title: 'Watch the clip', type: 'video', durationSeconds: 3 });
+    await api(instructor, 'POST', lessonsUrl, { title: 'Read the handout', type: 'pdf' });
 
-    const studio = await instructor.context.newPage();
+    const studio = await instructor.newPage();
     const studioErrors = collectErrors(studio);
     await studio.goto(`${server.url}/studio/courses/${course.id}?tab=curriculum`);
     await studio.getByRole('button', { name: 'Edit “Watch the clip”' }).click();
-    await studio.getByLabel("Upload the lesson's video").setInputFiles(fixture('lesson-clip.webm'));
-    await studio.getByRole('button', { name: 'Upload', exact: true }).click();
-    const videoBar = studio.getByRole('progressbar', { name: 'Uploading lesson-clip.webm' });
-    await studio.getByText('Uploaded lesson-clip.webm.').waitFor();
-    expect(await videoBar.getAttribute('aria-valuenow')).toBe('100');
+    expect(await uploadInStudio(studio, "Upload the lesson's video", 'lesson-clip.webm')).toBe('100');
     await studio.getByText('lesson-clip.webm', { exact: true }).waitFor();
     expect(await seriousViolations(studio), 'the lesson editor with its files').toEqual([]);
 
     await studio.getByRole('button', { name: 'Edit “Read the handout”' }).click();
-    await studio.getByLabel("Upload the lesson's PDF").setInputFiles(fixture('handout.pdf'));
-    await studio.getByRole('button', { name: 'Upload', exact: true }).click();
-    await studio.getByText('Uploaded handout.pdf.').waitFor();
-    await studio.getByLabel('Add a resource').setInputFiles(fixture('worksheet.csv'));
-    await studio.getByRole('button', { name: 'Add resource' }).click();
-    await studio.getByText('Uploaded worksheet.csv.').waitFor();
-    expect(
-      await studio
-        .getByRole('progressbar', { name: 'Uploading worksheet.csv' })
-        .getAttribute('aria-valuenow'),
-    ).toBe('100');
+    expect(await uploadInStudio(studio, "Upload the lesson's PDF", 'handout.pdf')).toBe('100');
+    expect(await uploadInStudio(studio, 'Add a resource', 'worksheet.csv', 'Add resource')).toBe('100');
     await studio.getByRole('link', { name: 'worksheet.csv' }).waitFor();
     expect(studioErrors).toEqual([]);
 
     // Submitting publishes at once unless the admin asks for approval (the default does not).
-    const published = await api(instructor.context, 'POST', `/api/studio/courses/${course.id}/submit`);
+    const published = await api<{ status: string }>(
+      instructor,
+      'POST',
+      `/api/studio/courses/${course.id}/submit`,
+    );
     expect(published.status).toBe('published');
 
     // The student enrolls and opens the video lesson: the uploaded file plays.
     const student = await account(admin, 'Bilal');
-    const page = await student.context.newPage();
+    const page = await student.newPage();
     const errors = collectErrors(page);
     await page.goto(`${server.url}/courses/${course.slug}`);
     await page.getByRole('button', { name: 'Enroll for free' }).click();

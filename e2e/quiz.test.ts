@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
-import { collectErrors, signIn, signUp } from './support/flows.ts';
-import { readCodeInOutbox } from './support/outbox.ts';
+import { contextWithoutVideoEmbeds, launchBrowser } from './support/browser.ts';
+import { collectErrors, signIn, signUpAndVerify } from './support/flows.ts';
+import { submitQuiz } from './support/learner.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin password for e2e' };
@@ -52,32 +52,16 @@ async function answerAll(page: Page, right: boolean) {
   await page.getByText('5 of 5 answered').waitFor();
 }
 
-async function submit(page: Page) {
-  await page.getByRole('button', { name: 'Submit answers' }).click();
-  await page
-    .getByRole('dialog', { name: 'Submit your answers?' })
-    .getByRole('button', { name: 'Submit' })
-    .click();
-}
-
 describe('quizzes in the browser', () => {
   it('a student fails the quiz, passes on the retake and sees the lesson completed', async () => {
-    const context = await browser.newContext();
-    await context.route(/^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Video</title>' }),
-    );
+    const context = await contextWithoutVideoEmbeds(browser);
     const student = await context.newPage();
     const admin = await (await browser.newContext()).newPage();
     const errors = collectErrors(student);
 
-    await signUp(student, server.url, STUDENT);
     await signIn(admin, server.url, ADMIN.email, ADMIN.password);
     await admin.waitForURL(/\/profile/);
-    await student
-      .getByLabel('Verification code')
-      .fill(await readCodeInOutbox(admin, server.url, STUDENT.email));
-    await student.getByRole('button', { name: 'Verify' }).click();
-    await student.waitForURL(/\/profile/);
+    await signUpAndVerify(student, admin, server.url, STUDENT);
 
     await student.goto(`${server.url}${COURSE}`);
     await student.getByRole('button', { name: 'Enroll for free' }).click();
@@ -92,7 +76,7 @@ describe('quizzes in the browser', () => {
     await student.getByRole('heading', { name: 'Attempt 1' }).waitFor();
     expect(await seriousViolations(student), 'an open attempt').toEqual([]);
     await answerAll(student, false);
-    await submit(student);
+    await submitQuiz(student);
     await student.getByRole('heading', { name: 'Not passed this time' }).waitFor();
     await student.getByText('You scored 0% (0 of 6 points).').waitFor();
     await student.getByText('Pass the quiz to complete this lesson.').waitFor();
@@ -101,7 +85,7 @@ describe('quizzes in the browser', () => {
     await student.getByRole('button', { name: 'Retake quiz' }).click();
     await student.getByRole('heading', { name: 'Attempt 2' }).waitFor();
     await answerAll(student, true);
-    await submit(student);
+    await submitQuiz(student);
     await student.getByRole('heading', { name: 'You passed!' }).waitFor();
     await student.getByText('You scored 100% (6 of 6 points).').waitFor();
     // Feedback: the explanation of a question, after submission only.

@@ -1,5 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instructorAccount, signInThroughApi } from './support/accounts.ts';
+import { contextApi } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { collectErrors, signIn } from './support/flows.ts';
@@ -15,35 +17,11 @@ const TITLE = `Calligraphy basics ${stamp}`;
 let server: RunningServer;
 let browser: Browser;
 
-/** A cookie-carrying API caller, for the setup the browser need not click through. */
-function apiSession() {
-  const cookies = new Map<string, string>();
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(cookies.has('csrf_token') ? { 'x-csrf-token': cookies.get('csrf_token') as string } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      cookies.set(name, value);
-    }
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? null : res.json();
-  };
-}
-
-/** An instructor account: registered, then given the role by the admin. */
-async function instructor(admin: ReturnType<typeof apiSession>, p: { name: string; email: string }) {
-  const call = apiSession();
-  const { user } = await call('POST', '/api/auth/register', { ...p, password: PASSWORD });
-  await admin('PATCH', `/api/admin/users/${user.id}`, { role: 'instructor' });
-  return call;
+/** An instructor account, set up through the API in a context of its own (the pages sign in again). */
+async function instructor(admin: BrowserContext, p: { name: string; email: string }) {
+  const context = await browser.newContext();
+  await instructorAccount(context, admin, server.url, { ...p, password: PASSWORD });
+  return context;
 }
 
 async function signedInPage(email: string, password: string): Promise<Page> {
@@ -64,16 +42,16 @@ afterAll(async () => {
 
 describe('the studio’s people and the review queue in the browser', () => {
   it('an instructor adds a co-instructor and submits; the admin approves it from /admin/courses', async () => {
-    const adminApi = apiSession();
-    await adminApi('POST', '/api/auth/login', ADMIN);
+    const adminApi = await browser.newContext();
+    await signInThroughApi(adminApi, server.url, ADMIN);
     const ownerApi = await instructor(adminApi, OWNER);
     await instructor(adminApi, CO);
-    const course = await ownerApi('POST', '/api/studio/courses', { title: TITLE });
-    const section = await ownerApi('POST', `/api/studio/courses/${course.id}/sections`, { title: 'Strokes' });
-    await ownerApi('POST', `/api/studio/sections/${section.id}/lessons`, {
-      title: 'Holding the pen',
-      type: 'text',
+    const api = <T>(path: string, body: unknown) => contextApi<T>(ownerApi, server.url, 'POST', path, body);
+    const course = await api<{ id: string }>('/api/studio/courses', { title: TITLE });
+    const section = await api<{ id: string }>(`/api/studio/courses/${course.id}/sections`, {
+      title: 'Strokes',
     });
+    await api(`/api/studio/sections/${section.id}/lessons`, { title: 'Holding the pen', type: 'text' });
 
     // The admin turns on approval from the review page
     const admin = await signedInPage(ADMIN.email, ADMIN.password);

@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export type ApiMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
  * Call the API from inside the page, as the web app does: same origin, the session cookie, and the
@@ -7,7 +9,7 @@ import type { Page } from 'playwright-core';
  */
 export async function apiFromPage<T = unknown>(
   page: Page,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  method: ApiMethod,
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -33,4 +35,25 @@ export async function apiFromPage<T = unknown>(
   );
   if (result.status >= 400) throw new Error(`${method} ${path} → ${result.status} ${result.text}`);
   return (result.text ? JSON.parse(result.text) : undefined) as T;
+}
+
+/**
+ * A JSON call to the API with a browser context's cookies (its session, and the CSRF token sent back
+ * as `x-csrf-token`), without a page: for the set-up a scenario does not name (accounts, roles).
+ */
+export async function contextApi<T = unknown>(
+  context: BrowserContext,
+  baseUrl: string,
+  method: ApiMethod,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const csrf = (await context.cookies()).find((c) => c.name === 'csrf_token')?.value ?? '';
+  const res = await context.request.fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'x-csrf-token': csrf, origin: baseUrl },
+    ...(body === undefined ? {} : { data: body }),
+  });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (res.status() === 204 ? null : await res.json()) as T;
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { readCodeInOutbox } from './outbox.ts';
 
 /** Every page error and console error of a page, for a test to assert there were none. */
 export function collectErrors(page: Page): string[] {
@@ -30,4 +31,21 @@ export async function signUp(
   await page.getByLabel('Password', { exact: true }).fill(p.password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(/\/verify-code/);
+}
+
+/**
+ * Sign up through the pages and verify with the code the admin (signed in on `admin`) reads in the
+ * outbox; the student lands on their profile.
+ */
+export async function signUpAndVerify(
+  page: Page,
+  admin: Page,
+  baseUrl: string,
+  p: { name: string; email: string; password: string },
+): Promise<void> {
+  await signUp(page, baseUrl, p);
+  const code = await readCodeInOutbox(admin, baseUrl, p.email);
+  await page.getByLabel('Verification code').fill(code);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.waitForURL(/\/profile/);
 }

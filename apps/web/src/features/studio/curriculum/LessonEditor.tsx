@@ -99,21 +99,21 @@ function LessonForm({ courseId, lesson }: { courseId: string; lesson: StudioLess
           className="sm:col-span-2"
         />
       ) : null}
-      {type === 'text' ? (
-        <TextareaField
-          label={t('studio.lesson.contentHtml')}
-          name="contentHtml"
-          dir="ltr"
-          rows={10}
-          defaultValue={lesson.contentHtml ?? ''}
-          hint={t('studio.lesson.contentHtmlHint')}
-          error={errors.contentHtml}
-          className="sm:col-span-2"
-        />
-      ) : null}
       {type !== 'video' && type !== 'text' ? (
         <p className="text-sm text-slate-700 sm:col-span-2">{t('studio.lesson.laterTypes')}</p>
       ) : null}
+      {/* Every type shows its text (an article's body, a quiz's instructions, a note under a video or
+          PDF), so one field whose label follows the type: switching types keeps what was typed. */}
+      <TextareaField
+        label={type === 'text' ? t('studio.lesson.contentHtml') : t(`studio.lesson.contentHtmlFor.${type}`)}
+        name="contentHtml"
+        dir="ltr"
+        rows={type === 'text' ? 10 : 4}
+        defaultValue={lesson.contentHtml ?? ''}
+        hint={t('studio.lesson.contentHtmlHint')}
+        error={errors.contentHtml}
+        className="sm:col-span-2"
+      />
       <fieldset className="sm:col-span-2">
         <legend className="text-sm font-medium text-slate-800">{t('studio.lesson.duration')}</legend>
         <div className="mt-1.5 grid max-w-sm grid-cols-2 gap-3">

@@ -155,6 +155,7 @@ export function SectionItem({
           <TitleForm
             label={t('studio.curriculum.lessonTitle')}
             submitLabel={t('studio.curriculum.addLesson')}
+            formLabel={t('studio.curriculum.addLessonTo', { name: section.title })}
             autoFocus
             extra={
               <SelectField

@@ -9,6 +9,8 @@ import { useErrorMessage } from '../../../lib/use-error-message.ts';
 type TitleFormProps = {
   label: string;
   submitLabel: string;
+  /** Names the form, where the page has other fields of the same label (a lesson editor's title). */
+  formLabel?: string;
   defaultValue?: string;
   /** More fields beside the title (the new lesson's type); read by `onSave` from the form. */
   extra?: ReactNode;
@@ -21,6 +23,7 @@ type TitleFormProps = {
 export function TitleForm({
   label,
   submitLabel,
+  formLabel,
   defaultValue = '',
   extra,
   onSave,
@@ -54,6 +57,7 @@ export function TitleForm({
     <form
       method="post"
       noValidate
+      aria-label={formLabel}
       onSubmit={(event) => void onSubmit(event)}
       className="flex flex-wrap items-start gap-3"
     >
