@@ -141,7 +141,7 @@ describe('a course from the studio to a student’s review', () => {
     await settings.getByText('Quiz settings saved.').waitFor();
 
     // Submitting publishes at once unless the admin asks for approval (the default does not).
-    await studio.getByRole('button', { name: 'Submit for review' }).click();
+    await studio.getByRole('button', { name: 'Publish', exact: true }).click();
     await studio.getByText('The course is published.').waitFor();
     expect(studioErrors).toEqual([]);
 

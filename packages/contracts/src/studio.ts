@@ -116,3 +116,10 @@ export const StudioProfilePatch = z
   })
   .strict();
 export type StudioProfilePatch = z.infer<typeof StudioProfilePatch>;
+
+/** What "submit" does for the signed-in instructor: publish at once, or queue the course for review. */
+export const StudioPublishing = z.object({
+  /** True for admins, and for everyone while the site does not require approval. */
+  submitPublishes: z.boolean(),
+});
+export type StudioPublishing = z.infer<typeof StudioPublishing>;

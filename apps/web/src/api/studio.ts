@@ -1,4 +1,4 @@
-import type { CourseBody, StudioCourse } from '@9tangle/contracts';
+import type { CourseBody, StudioCourse, StudioPublishing } from '@9tangle/contracts';
 import { apiRequest } from './client.ts';
 import type { CourseAuditList, CoursePatch, StudioCourseList } from './types.ts';
 import { type UploadOptions, uploadFile } from './upload.ts';
@@ -19,6 +19,11 @@ export function getStudioCourse(id: string): Promise<StudioCourse> {
 
 export function updateStudioCourse(id: string, body: CoursePatch): Promise<StudioCourse> {
   return apiRequest(coursePath(id), { method: 'PATCH', body });
+}
+
+/** What "submit" does for the signed-in instructor (publish at once, or queue for review). */
+export function getStudioPublishing(): Promise<StudioPublishing> {
+  return apiRequest('/api/studio/publishing');
 }
 
 export type CourseStatusAction = 'submit' | 'archive' | 'unarchive';

@@ -215,6 +215,20 @@ describe('/api/admin/categories', () => {
   });
 });
 
+describe('GET /api/studio/publishing', () => {
+  it('says what submitting does: publish for admins, and for instructors unless approval is required', async () => {
+    expect((await new Client(t.app).get('/api/studio/publishing')).statusCode).toBe(401);
+    expect((await (await signedIn(t, 'student')).client.get('/api/studio/publishing')).statusCode).toBe(404);
+    const { client } = await signedIn(t, 'instructor');
+    await setApproval(false);
+    expect((await client.get('/api/studio/publishing')).json()).toEqual({ submitPublishes: true });
+    await setApproval(true);
+    expect((await client.get('/api/studio/publishing')).json()).toEqual({ submitPublishes: false });
+    expect((await admin.get('/api/studio/publishing')).json()).toEqual({ submitPublishes: true });
+    await setApproval(false);
+  });
+});
+
 describe('/api/admin/settings', () => {
   it('reads and writes the approval switch', async () => {
     await setApproval(true);

@@ -30,6 +30,11 @@ export function createCourseWorkflowService(
 ) {
   const db = d.database.db;
   return {
+    /** Whether `submit` publishes at once for this actor (admins, or no approval required) or queues for review. */
+    async submitPublishes(actor: Actor): Promise<boolean> {
+      return actor.role === 'admin' || !(await d.settings.approvalRequired());
+    },
+
     /** Apply `action` to the course; `reason` (a rejection's) goes to the audit trail. */
     async apply(actor: Actor, id: string, action: CourseAction, reason?: string): Promise<StudioCourse> {
       const approvalRequired = action === 'submit' ? await d.settings.approvalRequired() : false;

@@ -5,6 +5,7 @@ import {
   CoursePatch,
   StudioCourse,
   StudioCourseList,
+  StudioPublishing,
 } from '@9tangle/contracts';
 import type { preHandlerHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -33,6 +34,13 @@ export const studioCoursesRoutes =
 
     app.get('/studio/courses', { preHandler, schema: { tags, response: { 200: StudioCourseList } } }, (req) =>
       d.courses.list(currentUser(req)),
+    );
+
+    // The studio names its button after what it will do ("Publish" or "Submit for review").
+    app.get(
+      '/studio/publishing',
+      { preHandler, schema: { tags, response: { 200: StudioPublishing } } },
+      async (req) => ({ submitPublishes: await d.workflow.submitPublishes(currentUser(req)) }),
     );
 
     app.post(

@@ -7,7 +7,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { TextLink } from '../../components/ui/TextLink.tsx';
 import { useErrorMessage } from '../../lib/use-error-message.ts';
 import { CourseStatusBadge } from './CourseStatusBadge.tsx';
-import { useCourseStatus } from './studio-queries.ts';
+import { useCourseStatus, useStudioPublishing } from './studio-queries.ts';
 
 /** What can be done from each status; the server has the last word and its refusals are shown. */
 const ACTIONS: Record<CourseStatus, CourseStatusAction[]> = {
@@ -19,11 +19,17 @@ const ACTIONS: Record<CourseStatus, CourseStatusAction[]> = {
 
 type StatusPanelProps = { course: StudioCourse; isAdmin: boolean };
 
-/** The course's status, what it means, and the buttons that move it on (submit, archive, unarchive). */
+/**
+ * The course's status, what it means, and the buttons that move it on (submit, archive, unarchive).
+ * "Submit" is named for what it will do: publish at once (admins, or no approval required) or ask for a
+ * review.
+ */
 export function StatusPanel({ course, isAdmin }: StatusPanelProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const status = useCourseStatus(course.id);
+  const publishing = useStudioPublishing();
+  const submitPublishes = publishing.data?.submitPublishes ?? isAdmin;
   const [done, setDone] = useState<string | null>(null);
   const actions = ACTIONS[course.status];
 
@@ -48,7 +54,11 @@ export function StatusPanel({ course, isAdmin }: StatusPanelProps) {
         </h2>
         <CourseStatusBadge status={course.status} />
       </div>
-      <p className="text-sm text-slate-700">{t(`studio.statusPanel.explain.${course.status}`)}</p>
+      <p className="text-sm text-slate-700">
+        {course.status === 'draft' && submitPublishes
+          ? t('studio.statusPanel.explain.draftDirect')
+          : t(`studio.statusPanel.explain.${course.status}`)}
+      </p>
       {course.status === 'published' ? (
         <p className="text-sm">
           <TextLink to={`/courses/${course.slug}`}>{t('studio.statusPanel.viewPublic')}</TextLink>
@@ -64,7 +74,7 @@ export function StatusPanel({ course, isAdmin }: StatusPanelProps) {
             onClick={() => void run(action)}
           >
             {action === 'submit'
-              ? t(isAdmin ? 'studio.statusPanel.publish' : 'studio.statusPanel.submit')
+              ? t(submitPublishes ? 'studio.statusPanel.publish' : 'studio.statusPanel.submit')
               : t(`studio.statusPanel.${action}`)}
           </Button>
         ))}

@@ -5,6 +5,7 @@ import {
   changeCourseStatus,
   createStudioCourse,
   getStudioCourse,
+  getStudioPublishing,
   listCourseAudit,
   listStudioCourses,
   updateStudioCourse,
@@ -22,6 +23,11 @@ export function useStudioCourses() {
 
 export function useStudioCourse(id: string) {
   return useQuery({ queryKey: studioCourseKey(id), queryFn: () => getStudioCourse(id) });
+}
+
+/** Whether "submit" publishes at once for me; the approval switch may change at any time, so kept briefly. */
+export function useStudioPublishing() {
+  return useQuery({ queryKey: ['studio', 'publishing'], queryFn: getStudioPublishing, staleTime: 30_000 });
 }
 
 export function useCourseAudit(id: string) {
