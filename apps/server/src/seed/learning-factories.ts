@@ -87,12 +87,11 @@ export async function buildCertificate(
   x: Executor,
   o: { userId: string; courseId: string; issuedAt?: Date },
 ): Promise<CertificateRow> {
-  const [user, course, enrollment, refs] = await Promise.all([
-    usersRepo.findById(x, o.userId),
-    coursesRepo.findById(x, o.courseId),
-    enrollmentsRepo.find(x, o.userId, o.courseId),
-    instructorsRepo.refsForCourses(x, [o.courseId]),
-  ]);
+  // One after another: `x` may be a transaction, whose one connection runs one query at a time.
+  const user = await usersRepo.findById(x, o.userId);
+  const course = await coursesRepo.findById(x, o.courseId);
+  const enrollment = await enrollmentsRepo.find(x, o.userId, o.courseId);
+  const refs = await instructorsRepo.refsForCourses(x, [o.courseId]);
   if (!user || !course || !enrollment?.completedAt)
     throw new Error('buildCertificate: no completed enrollment');
   const row = await certificatesRepo.insertOnce(x, {
