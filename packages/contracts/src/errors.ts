@@ -70,6 +70,10 @@ export const ErrorCodes = [
   'not_an_instructor',
   'already_instructor',
   'last_instructor',
+  // shop
+  // cart
+  // checkout
+  // payments
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

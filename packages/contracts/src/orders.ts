@@ -1,0 +1,2 @@
+// Contracts of the commerce slice: orders.
+export {};
