@@ -21,6 +21,7 @@ import { registerSecurity } from './http/security.ts';
 import { allowLongUploads } from './http/uploads.ts';
 import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
+import { registerCommerce } from './modules/commerce/commerce.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
 import { registerCertificatesAndReviews } from './modules/learning/certificates/certificates-reviews.module.ts';
@@ -170,6 +171,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     require2faForAdmins: config.admin.require2fa,
   });
   await registerLearningMedia(app, { config, database, clock, storage: deps.storage });
+  await registerCommerce(app, {
+    config,
+    database,
+    cache,
+    clock,
+    jobs,
+    storage: deps.storage,
+    secrets,
+    mail,
+    log: app.log,
+    enrollments: learning.enrollments,
+    onEnrollmentChange: catalog.invalidate,
+    userContact: identity.userContact,
+    requireAdmin,
+    requireInstructor: catalog.requireInstructor,
+  });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
     database,

