@@ -4,7 +4,13 @@ import {
   type CouponRow,
   coupons,
   couponTargets,
+  type OrderItemRow,
+  type OrderRow,
+  orderItems,
+  orders,
+  type PaymentRow,
   type ProductRow,
+  payments,
   products,
   type ShippingRateRow,
   type ShippingZoneRow,
@@ -114,4 +120,84 @@ export async function buildTaxRate(
       target: taxRates.country,
       set: { rateBasisPoints: o.rateBasisPoints, inclusive: o.inclusive ?? false },
     });
+}
+
+/**
+ * A pending order of these courses and products (prices from their rows, no coupon, shipping or tax)
+ * with one payment attempt at `provider`: what the checkout leaves behind before the buyer pays. For
+ * the pipeline's and the providers' tests.
+ */
+export async function buildPendingOrder(
+  x: Executor,
+  o: {
+    userId: string;
+    email?: string;
+    courses?: { id: string; title: string; priceMinor: number; currency: string }[];
+    products?: { product: ProductRow; quantity?: number }[];
+    provider?: 'stripe' | 'paypal' | 'manual' | 'test';
+    providerRef?: string;
+  },
+): Promise<{ order: OrderRow; items: OrderItemRow[]; payment: PaymentRow }> {
+  const lines = [
+    ...(o.courses ?? []).map((c) => ({
+      itemType: 'course' as const,
+      courseId: c.id,
+      productId: null,
+      requiresShipping: false,
+      title: c.title,
+      unitPriceMinor: c.priceMinor,
+      quantity: 1,
+      currency: c.currency,
+    })),
+    ...(o.products ?? []).map(({ product: p, quantity }) => ({
+      itemType: 'product' as const,
+      courseId: null,
+      productId: p.id,
+      requiresShipping: p.type === 'physical',
+      title: p.name,
+      unitPriceMinor: p.priceMinor,
+      quantity: quantity ?? 1,
+      currency: p.currency,
+    })),
+  ];
+  const currency = lines[0]?.currency ?? 'PKR';
+  const total = lines.reduce((a, l) => a + l.unitPriceMinor * l.quantity, 0);
+  const provider = o.provider ?? 'test';
+  const [order] = await x
+    .insert(orders)
+    .values({
+      number: `ORD-${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`,
+      userId: o.userId,
+      currency,
+      subtotalMinor: total,
+      totalMinor: total,
+      contactName: 'Test Buyer',
+      contactEmail: o.email ?? 'buyer@example.test',
+      provider,
+    })
+    .returning();
+  if (!order) throw new Error('buildPendingOrder: no order');
+  const items = await x
+    .insert(orderItems)
+    .values(
+      lines.map(({ currency: _c, ...l }) => ({
+        ...l,
+        orderId: order.id,
+        totalMinor: l.unitPriceMinor * l.quantity,
+      })),
+    )
+    .returning();
+  const [payment] = await x
+    .insert(payments)
+    .values({
+      orderId: order.id,
+      provider,
+      providerRef: o.providerRef ?? `${provider}_${randomUUID()}`,
+      amountMinor: total,
+      currency,
+      status: 'pending',
+    })
+    .returning();
+  if (!payment) throw new Error('buildPendingOrder: no payment');
+  return { order, items, payment };
 }
