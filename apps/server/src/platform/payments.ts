@@ -79,6 +79,8 @@ export interface RefundRequest {
 
 export interface CardProvider {
   readonly name: 'stripe' | 'paypal' | 'test';
+  /** Whether it can charge in this currency (PayPal cannot take PKR): checkout offers it only then. */
+  supportsCurrency(currency: string): boolean;
   /** Start an attempt: the provider's hosted page for it. Idempotent on `paymentId`. */
   createCheckout(r: CheckoutRequest): Promise<HostedCheckout>;
   /**
