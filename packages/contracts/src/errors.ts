@@ -73,6 +73,11 @@ export const ErrorCodes = [
   // shop
   // cart
   // checkout
+  'order_invalid_transition',
+  'refund_exceeds_paid',
+  'refund_not_refundable',
+  'refund_provider_unavailable',
+  'refund_failed',
   // payments
 ] as const;
 

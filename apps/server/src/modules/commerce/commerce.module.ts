@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CommerceDeps } from './commerce.deps.ts';
+import { registerOrders } from './orders/orders.module.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
 
@@ -12,5 +13,6 @@ import { createCardProviders } from './payments/providers.ts';
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
   const providers = createCardProviders([]);
+  await registerOrders(app, deps, { pipeline, providers });
   return { pipeline, providers };
 }
