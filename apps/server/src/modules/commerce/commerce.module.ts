@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
+import { createTestProvider } from './payments/test-provider/test-provider.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -11,6 +13,9 @@ import { createCardProviders } from './payments/providers.ts';
  */
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
-  const providers = createCardProviders([]);
+  const providers = createCardProviders([
+    deps.config.payments.testProvider ? createTestProvider(deps) : null,
+  ]);
+  await registerCheckout(app, deps, { pipeline, providers });
   return { pipeline, providers };
 }
