@@ -135,8 +135,6 @@ export const AdminOrderDetail = AdminOrderRow.extend({
 });
 export type AdminOrderDetail = z.infer<typeof AdminOrderDetail>;
 
-export const OrderNumberParams = z.object({ number: z.string().regex(/^ORD-[A-Z0-9]{4,20}$/) });
-
 /** Statuses an admin may set; the server allows only the transitions of the order's kind. */
 export const BulkStatusBody = z
   .object({

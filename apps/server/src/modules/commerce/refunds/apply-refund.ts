@@ -1,7 +1,7 @@
 import type { Tx } from '../../../db/client.ts';
 import type { OrderItemRow, OrderRow, RefundRow } from '../../../db/schema/index.ts';
+import { formatMoney } from '../checkout/fulfilment.ts';
 import type { CommerceDeps } from '../commerce.deps.ts';
-import { moneyText } from './money-text.ts';
 import { postReversal } from './refund-ledger.ts';
 import { refundsRepo } from './refunds.repo.ts';
 
@@ -97,11 +97,12 @@ export async function applyRefund(
       orderItemId: r.orderItemId,
       amountMinor: r.amountMinor,
       lineTotalMinor: items.get(r.orderItemId)?.totalMinor ?? 0,
+      lineTaxMinor: items.get(r.orderItemId)?.taxMinor ?? 0,
     })),
     shippingMinor,
     at: now,
   });
-  const amount = moneyText(refund.amountMinor, refund.currency);
+  const amount = formatMoney(refund.amountMinor, refund.currency);
   await refundsRepo.addEvent(tx, {
     orderId: order.id,
     type: 'refund',

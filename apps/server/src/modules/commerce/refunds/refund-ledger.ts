@@ -8,12 +8,14 @@ export interface ReversedLine {
   orderItemId: string;
   amountMinor: number;
   lineTotalMinor: number;
+  /** The line's tax (included in its total either way). */
+  lineTaxMinor: number;
 }
 
 /**
  * Post the opposite of (part of) the order's sale: the cash leaves the provider's account, and each
  * account the sale credited for a line (the instructor's payable, the academy's revenue, the tax) gets
- * back its proportion of what that line returns. Rounding and anything the sale did not attribute to
+ * back its proportion of what that line returns, the tax its share of the line's tax. Rounding and anything the sale did not attribute to
  * the line fall to the academy's revenue, so the movement always balances to the minor unit. The
  * shipping returns to `revenue:shipping`; an amount not tied to lines (a partial refund made in the
  * provider's dashboard) to the academy.
@@ -44,6 +46,13 @@ export async function postReversal(
         out.push({ account: e.account, userId: e.userId, orderItemId: line.orderItemId, amountMinor: part });
         covered += part;
       }
+    }
+    // The checkout posts the tax as one untagged line: the line's proportion of its tax goes back to it.
+    const taxTagged = sale.some((e) => e.orderItemId === line.orderItemId && e.account === 'liability:tax');
+    if (!taxTagged && line.lineTaxMinor > 0 && line.lineTotalMinor > 0) {
+      const tax = Math.round((line.lineTaxMinor * line.amountMinor) / line.lineTotalMinor);
+      out.push({ account: 'liability:tax', orderItemId: line.orderItemId, amountMinor: tax });
+      covered += tax;
     }
     const rest = line.amountMinor - covered;
     if (rest !== 0)

@@ -117,6 +117,7 @@ export function registerRefundHandlers(
           orderItemId: l.id,
           amountMinor: l.totalMinor - l.heldMinor,
           lineTotalMinor: l.totalMinor,
+          lineTaxMinor: s.items.find((i) => i.id === l.id)?.taxMinor ?? 0,
         }));
         const linesMinor = open.reduce((a, l) => a + l.amountMinor, 0);
         const shippingMinor = Math.max(0, order.totalMinor - s.heldMinor - linesMinor);

@@ -21,7 +21,9 @@ export function revenueRepo(timeZone: string) {
           currency: le.currency,
           shareMinor: saleShare,
           refundedMinor: reversed,
-          grossMinor: num(sql`sum(case when ${le.kind} = 'sale' then ${orderItems.totalMinor} end)`),
+          grossMinor: num(
+            sql`sum(case when ${le.kind} = 'sale' then ${orderItems.totalMinor} - ${orderItems.taxMinor} end)`,
+          ),
           sales: sql<number>`count(distinct case when ${le.kind} = 'sale' then ${le.orderItemId} end)::int`,
         })
         .from(le)
@@ -46,28 +48,36 @@ export function revenueRepo(timeZone: string) {
         .groupBy(le.userId, le.currency)
         .orderBy(asc(sql`2`)),
 
-    /** Per course: what its lines brought in and where it went, from the entries tagged with its lines. */
-    perCourse: (x: Executor, m: string) =>
+    /**
+     * Per course, the sales of the month: its lines of the orders whose sale was posted then (one cash
+     * entry per sale), their amount before tax, and the instructors' share posted for them.
+     */
+    courseSales: (x: Executor, m: string) =>
       x
         .select({
           courseId: orderItems.courseId,
           title: sql<string>`min(${orderItems.title})`,
           currency: le.currency,
-          sales: sql<number>`count(distinct case when ${le.kind} = 'sale' then ${le.orderItemId} end)::int`,
-          grossMinor: saleShare,
+          sales: sql<number>`count(*)::int`,
+          grossMinor: num(sql`sum(${orderItems.totalMinor} - ${orderItems.taxMinor})`),
           instructorShareMinor: num(
-            sql`sum(case when ${le.kind} = 'sale' and ${le.account} = 'payable:instructor' then -${le.amountMinor} end)`,
+            sql`sum((select -coalesce(sum(p.amount_minor), 0) from ${le} p where p.order_item_id = ${orderItems.id} and p.kind = 'sale' and p.account = 'payable:instructor'))`,
           ),
-          academyShareMinor: num(
-            sql`sum(case when ${le.kind} = 'sale' and ${le.account} = 'revenue:academy' then -${le.amountMinor} end)`,
-          ),
-          refundedMinor: reversed,
         })
+        .from(le)
+        .innerJoin(orderItems, eq(orderItems.orderId, le.orderId))
+        .where(and(eq(le.kind, 'sale'), isCash, isNotNull(orderItems.courseId), inMonths(m, m)))
+        .groupBy(orderItems.courseId, le.currency)
+        .orderBy(asc(sql`2`)),
+
+    /** Per course, what refunds and lost disputes of the month gave back (their entries tagged with its lines). */
+    courseReversals: (x: Executor, m: string) =>
+      x
+        .select({ courseId: orderItems.courseId, currency: le.currency, refundedMinor: reversed })
         .from(le)
         .innerJoin(orderItems, eq(orderItems.id, le.orderItemId))
         .where(and(isNotNull(orderItems.courseId), not(isCash), inMonths(m, m)))
-        .groupBy(orderItems.courseId, le.currency)
-        .orderBy(asc(sql`2`)),
+        .groupBy(orderItems.courseId, le.currency),
 
     academy: (x: Executor, m: string) =>
       x

@@ -28,11 +28,15 @@ export function createRevenueService(d: Pick<CommerceDeps, 'database' | 'clock' 
   const sharePercent = d.config.commerce.revenueSharePercent;
 
   async function report(month: string): Promise<RevenueReport> {
-    const [instructors, courses, academy] = await Promise.all([
+    const [instructors, sales, reversals, academy] = await Promise.all([
       repo.perInstructor(db, month),
-      repo.perCourse(db, month),
+      repo.courseSales(db, month),
+      repo.courseReversals(db, month),
       repo.academy(db, month),
     ]);
+    const key = (r: { courseId: string | null; currency: string }) => `${r.courseId}/${r.currency}`;
+    const back = new Map(reversals.map((r) => [key(r), n(r.refundedMinor)]));
+    const courses = sales.map((r) => ({ ...r, refundedMinor: back.get(key(r)) ?? 0 }));
     return {
       month,
       sharePercent,
@@ -47,8 +51,9 @@ export function createRevenueService(d: Pick<CommerceDeps, 'database' | 'clock' 
         sales: n(r.sales),
         grossMinor: n(r.grossMinor),
         instructorShareMinor: n(r.instructorShareMinor),
-        academyShareMinor: n(r.academyShareMinor),
-        refundedMinor: n(r.refundedMinor),
+        // The academy keeps what the lines brought in before tax, less the instructors' share.
+        academyShareMinor: n(r.grossMinor) - n(r.instructorShareMinor),
+        refundedMinor: r.refundedMinor,
       })),
       academy: academy.map((r) => ({
         currency: r.currency,
