@@ -10,7 +10,15 @@ import {
   type UserRow,
 } from '../src/db/schema/index.ts';
 import { type LedgerLine, ledger } from '../src/modules/commerce/ledger/ledger.ts';
+import { createPaymentPipeline } from '../src/modules/commerce/payments/pipeline.ts';
+import { createCardProviders } from '../src/modules/commerce/payments/providers.ts';
+import { registerRefundHandlers } from '../src/modules/commerce/refunds/refund-notifications.ts';
+import { createRefundsService } from '../src/modules/commerce/refunds/refunds.service.ts';
+import { createEnrollmentService } from '../src/modules/learning/enrollment.service.ts';
 import { enrollmentsRepo } from '../src/modules/learning/enrollments.repo.ts';
+import { createMailService } from '../src/modules/notifications/mail.service.ts';
+import { createSecrets } from '../src/platform/crypto.ts';
+import type { CardProvider } from '../src/platform/payments.ts';
 import { buildPendingOrder } from '../src/seed/commerce-factories.ts';
 import { buildCourse, buildLesson, buildSection, buildUser } from '../src/seed/factories.ts';
 import { uniqueWord } from './catalog.ts';
@@ -126,4 +134,35 @@ export async function paidOrderOf(
     paidAt: o.paidAt,
     shippingMinor: o.shippingMinor,
   });
+}
+
+/**
+ * The orders slice's services and a payment pipeline of its own, on the test app's database: for the
+ * provider's side of refunds and disputes (a card provider faked from the test, webhooks delivered to
+ * the pipeline as the provider's webhook route would, duplicates included).
+ */
+export function refundsWithProviders(t: TestApp, providers: CardProvider[] = []) {
+  const { database, clock, jobs, mailTransport } = t.platform;
+  const log = t.app.log;
+  const mail = createMailService({
+    database,
+    jobs,
+    transport: mailTransport,
+    secrets: createSecrets(t.config.secrets.session, t.config.secrets.previous),
+    from: t.config.mail.from,
+    log,
+    clock,
+  });
+  const noop = async () => {};
+  const enrollments = createEnrollmentService({
+    database,
+    clock,
+    courseSummaries: async () => [],
+    onEnrollmentChange: noop,
+  });
+  const deps = { database, clock, mail, enrollments, config: t.config, log, onEnrollmentChange: noop };
+  const refunds = createRefundsService({ ...deps, providers: createCardProviders(providers) });
+  const pipeline = createPaymentPipeline({ database, log });
+  registerRefundHandlers(pipeline, { ...deps, refunds });
+  return { refunds, pipeline };
 }
