@@ -3,6 +3,7 @@ export * from './cart.ts';
 export * from './catalog.ts';
 export * from './certificates.ts';
 export * from './commerce-admin.ts';
+export * from './commerce-settings.ts';
 export * from './errors.ts';
 export * from './identity.ts';
 export * from './learning.ts';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCart } from './cart/cart.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
@@ -12,5 +13,6 @@ import { createCardProviders } from './payments/providers.ts';
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
   const providers = createCardProviders([]);
+  await registerCart(app, deps);
   return { pipeline, providers };
 }
