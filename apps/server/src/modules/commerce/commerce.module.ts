@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCart } from './cart/cart.module.ts';
 import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { registerOrders } from './orders/orders.module.ts';
@@ -17,6 +18,7 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
   const providers = createCardProviders([
     deps.config.payments.testProvider ? createTestProvider(deps) : null,
   ]);
+  await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
   await registerOrders(app, deps, { pipeline, providers });
   return { pipeline, providers };
