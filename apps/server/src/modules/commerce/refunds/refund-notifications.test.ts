@@ -91,6 +91,35 @@ describe('card refunds and the refund webhooks', () => {
     expect(await ledger.unbalanced(db())).toEqual([]);
   });
 
+  it('a webhook that arrives before the provider answers us settles our own refund, not a second one', async () => {
+    let deliver: (n: ReturnType<typeof refundEvent>) => Promise<string[]> = async () => [];
+    const early: CardProvider = {
+      ...fakeStripe('pending').provider,
+      async refund(r) {
+        // The provider's webhook reaches us while its answer to our call is still on its way.
+        const ref = `re_early_${r.refundId}`;
+        await deliver(
+          refundEvent({ providerRef: r.providerRef, refundRef: ref, amountMinor: r.amountMinor }),
+        );
+        return { refundRef: ref, status: 'pending' };
+      },
+    };
+    const { refunds: service, pipeline } = refundsWithProviders(t, [early]);
+    deliver = (n) => pipeline.handle('stripe', [n]);
+    const { order, items } = await stripeOrder();
+    const { user: adminUser } = await signedIn(t, 'admin');
+    const r = await service.create(adminUser as never, order.number, {
+      items: [{ orderItemId: items[0]?.id as string, quantity: 1 }],
+      shipping: false,
+      restock: false,
+      reason: 'Quick provider',
+    });
+    expect(r).toMatchObject({ status: 'succeeded', providerRef: `re_early_${r.id}` });
+    expect(await db().select().from(refunds).where(eq(refunds.orderId, order.id))).toHaveLength(1);
+    expect(await orderRow(order.id)).toMatchObject({ status: 'refunded', refundedMinor: 300_000 });
+    expect(await ledger.unbalanced(db())).toEqual([]);
+  });
+
   it('records a refund the provider refused as failed, and the money stays refundable', async () => {
     const { refunds: service } = refundsWithProviders(t, [fakeStripe('failed').provider]);
     const { order, items } = await stripeOrder();

@@ -71,6 +71,8 @@ export function registerRefundHandlers(
     if (n.currency !== order.currency) return 'currency_mismatch';
     const refund =
       (await refundsRepo.lockByRef(tx, payment.provider, n.refundRef)) ??
+      // Our own refund whose webhook beat the provider's answer to us (its ref is not stored yet).
+      (await refundsRepo.lockUnanswered(tx, order.id, n.amountMinor)) ??
       (await dashboardRefund(tx, order, payment.id, n));
     if (!refund) return 'refund_exceeds_paid';
     if (refund.status === 'succeeded') return 'already_refunded';

@@ -67,6 +67,30 @@ export const refundsRepo = {
       .for('update');
     return row;
   },
+  /** The oldest pending refund of this amount still waiting for the provider's answer (no ref yet). */
+  async lockUnanswered(x: Executor, orderId: string, amountMinor: number): Promise<RefundRow | undefined> {
+    const [row] = await x
+      .select()
+      .from(refunds)
+      .where(
+        and(
+          eq(refunds.orderId, orderId),
+          eq(refunds.status, 'pending'),
+          eq(refunds.amountMinor, amountMinor),
+          isNull(refunds.providerRef),
+        ),
+      )
+      .orderBy(refunds.createdAt)
+      .limit(1)
+      .for('update');
+    return row;
+  },
+  /** A refund that is still pending (a webhook may have settled it meanwhile) becomes failed. */
+  failPending: (x: Executor, id: string, errorMessage: string) =>
+    x
+      .update(refunds)
+      .set({ status: 'failed', errorMessage })
+      .where(and(eq(refunds.id, id), eq(refunds.status, 'pending'))),
   update: (x: Executor, id: string, set: Partial<typeof refunds.$inferInsert>) =>
     x.update(refunds).set(set).where(eq(refunds.id, id)),
   addItemRefund: (x: Executor, id: string, quantity: number, amountMinor: number) =>

@@ -160,10 +160,7 @@ export function createRefundsService(d: RefundsDeps) {
         answer = { refundRef: '', status: 'failed', error: 'The provider could not be reached.' };
       }
       if (answer.status === 'failed') {
-        await refundsRepo.update(database.db, refund.id, {
-          status: 'failed',
-          errorMessage: answer.error ?? 'Refused',
-        });
+        await refundsRepo.failPending(database.db, refund.id, answer.error ?? 'Refused');
         throw conflict(
           'refund_failed',
           `The provider refused the refund: ${answer.error ?? 'no reason given'}.`,
