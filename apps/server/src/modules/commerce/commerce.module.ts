@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
+import { registerShop } from './shop/shop.module.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -12,5 +13,6 @@ import { createCardProviders } from './payments/providers.ts';
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
   const providers = createCardProviders([]);
-  return { pipeline, providers };
+  const shop = await registerShop(app, deps);
+  return { pipeline, providers, shop };
 }
