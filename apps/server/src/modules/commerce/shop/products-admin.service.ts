@@ -28,12 +28,15 @@ export function createProductsAdminService(d: Pick<ShopDeps, 'database' | 'clock
   const db = d.database.db;
 
   /** The rules a whole product (after a patch) must meet, beyond each field's own schema. */
-  async function check(p: {
-    currency: string;
-    priceMinor: number;
-    compareAtMinor: number | null;
-    categoryId: string | null;
-  }): Promise<void> {
+  async function check(
+    x: Executor,
+    p: {
+      currency: string;
+      priceMinor: number;
+      compareAtMinor: number | null;
+      categoryId: string | null;
+    },
+  ): Promise<void> {
     if (!d.currencies.includes(p.currency))
       throw badRequest('currency_not_sold', `The academy does not sell in ${p.currency}.`, {
         currencies: d.currencies,
@@ -42,7 +45,7 @@ export function createProductsAdminService(d: Pick<ShopDeps, 'database' | 'clock
       throw badRequest('validation_failed', 'The compare-at price must be higher than the price.', {
         field: 'compareAtMinor',
       });
-    if (p.categoryId && !(await productCategoriesRepo.findById(db, p.categoryId)))
+    if (p.categoryId && !(await productCategoriesRepo.findById(x, p.categoryId)))
       throw badRequest('unknown_category', 'There is no such shop category.');
   }
 
@@ -95,7 +98,7 @@ export function createProductsAdminService(d: Pick<ShopDeps, 'database' | 'clock
         categoryId: body.categoryId ?? null,
       };
       return write(async () => {
-        await check({ ...body, ...values });
+        await check(db, { ...body, ...values });
         let slug = body.slug;
         if (!slug) {
           const base = slugify(body.name, 'product');
@@ -133,7 +136,7 @@ export function createProductsAdminService(d: Pick<ShopDeps, 'database' | 'clock
               patch.compareAtMinor !== undefined ? patch.compareAtMinor : current.compareAtMinor,
             categoryId: patch.categoryId !== undefined ? patch.categoryId : current.categoryId,
           };
-          await check(next);
+          await check(tx, next);
           const type = patch.type ?? current.type;
           const { descriptionHtml, ...rest } = patch;
           await productsRepo.update(tx, id, {

@@ -40,11 +40,18 @@ describe('/api/admin/product-categories', () => {
     expect([taken.statusCode, taken.json().error.code]).toEqual([409, 'slug_taken']);
     expect((await admin.post('/api/admin/product-categories', { name: 'x' })).statusCode).toBe(400);
 
-    const patched = await admin.patch(`/api/admin/product-categories/${cat.id}`, { name: 'Renamed', active: false });
+    const patched = await admin.patch(`/api/admin/product-categories/${cat.id}`, {
+      name: 'Renamed',
+      active: false,
+    });
     expect(patched.json()).toMatchObject({ name: 'Renamed', active: false });
-    const all = (await admin.get('/api/admin/product-categories')).json().items.map((c: { id: string }) => c.id);
+    const all = (await admin.get('/api/admin/product-categories'))
+      .json()
+      .items.map((c: { id: string }) => c.id);
     expect(all).toContain(cat.id);
-    const pub = (await new Client(t.app).get('/api/shop/categories')).json().items.map((c: { id: string }) => c.id);
+    const pub = (await new Client(t.app).get('/api/shop/categories'))
+      .json()
+      .items.map((c: { id: string }) => c.id);
     expect(pub).not.toContain(cat.id);
 
     const product = await createProduct(admin, { categoryId: cat.id });

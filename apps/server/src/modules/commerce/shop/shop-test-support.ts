@@ -1,7 +1,7 @@
-import { buildPendingOrder, buildProduct } from '../../../seed/commerce-factories.ts';
-import type { ProductRow } from '../../../db/schema/index.ts';
 import { signedIn, uniqueWord } from '../../../../test/catalog.ts';
 import type { Client, TestApp } from '../../../../test/harness.ts';
+import type { ProductRow } from '../../../db/schema/index.ts';
+import { buildPendingOrder, buildProduct } from '../../../seed/commerce-factories.ts';
 
 /** Test helpers of the shop's route tests (not part of the app: only tests import this file). */
 
