@@ -5,6 +5,7 @@ import type { CommerceDeps } from './commerce.deps.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
 import { createTestProvider } from './payments/test-provider/test-provider.ts';
+import { registerShop } from './shop/shop.module.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -17,7 +18,8 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
   const providers = createCardProviders([
     deps.config.payments.testProvider ? createTestProvider(deps) : null,
   ]);
+  const shop = await registerShop(app, deps);
   await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
-  return { pipeline, providers };
+  return { pipeline, providers, shop };
 }
