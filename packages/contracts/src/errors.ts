@@ -74,6 +74,8 @@ export const ErrorCodes = [
   // cart
   // checkout
   // payments
+  'invalid_signature',
+  'payment_provider_error',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

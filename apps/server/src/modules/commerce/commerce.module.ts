@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
+import { registerReconciliation } from './payments/reconciliation.ts';
+import { registerStripe } from './payments/stripe/stripe.module.ts';
+import { createStripeProvider } from './payments/stripe/stripe-provider.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -11,6 +14,8 @@ import { createCardProviders } from './payments/providers.ts';
  */
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
-  const providers = createCardProviders([]);
+  const providers = createCardProviders([createStripeProvider(deps)]);
+  await registerStripe(app, deps, { pipeline, providers });
+  await registerReconciliation(app, { ...deps, pipeline, providers });
   return { pipeline, providers };
 }
