@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
 import { registerReconciliation } from './payments/reconciliation.ts';
 import { registerStripe } from './payments/stripe/stripe.module.ts';
 import { createStripeProvider } from './payments/stripe/stripe-provider.ts';
+import { createTestProvider } from './payments/test-provider/test-provider.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -14,7 +16,11 @@ import { createStripeProvider } from './payments/stripe/stripe-provider.ts';
  */
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
-  const providers = createCardProviders([createStripeProvider(deps)]);
+  const providers = createCardProviders([
+    deps.config.payments.testProvider ? createTestProvider(deps) : null,
+    createStripeProvider(deps),
+  ]);
+  await registerCheckout(app, deps, { pipeline, providers });
   await registerStripe(app, deps, { pipeline, providers });
   await registerReconciliation(app, { ...deps, pipeline, providers });
   return { pipeline, providers };

@@ -47,7 +47,7 @@ describe('reconcilePayments', () => {
     expect(await s.eventsOf(fresh.order.id)).toEqual([]);
     expect(await s.eventsOf(ancient.order.id)).toEqual([]);
 
-    // Asking again (the attempts are still open here without checkout's handlers) changes nothing.
+    // Asking again changes nothing: the paid attempt is settled, the expired one's answer is a duplicate.
     await s.t.app.reconcilePayments();
     expect(await s.eventsOf(paid.order.id)).toHaveLength(1);
   });
