@@ -1,8 +1,8 @@
-import { and, asc, gt, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lt, notInArray, or } from 'drizzle-orm';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../../../config.ts';
 import type { Database, Executor } from '../../../db/client.ts';
-import { payments } from '../../../db/schema/index.ts';
+import { orders, payments } from '../../../db/schema/index.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Jobs } from '../../../platform/jobs.ts';
 import type { PaymentPipeline } from './pipeline.ts';
@@ -12,6 +12,8 @@ export const RECONCILE_QUEUE = 'payments.reconcile';
 /** Attempts older than this are left alone: their hosted pages expired long ago (Stripe: 24 h at most). */
 const MAX_AGE_MS = 24 * 3_600_000;
 const BATCH = 100;
+/** Failures after which the attempt's page is gone: nothing more can happen there. */
+const FINAL_FAILURES = ['expired', 'async_failed'];
 
 export interface ReconcileDeps {
   config: Config;
@@ -22,15 +24,27 @@ export interface ReconcileDeps {
   providers: CardProviders;
 }
 
-/** Card attempts still open after `reconcileAfterMs` (and less than a day old), oldest first. */
+/**
+ * Card attempts still open after `reconcileAfterMs` (and less than a day old), oldest first. A failed
+ * attempt of an order still awaiting payment counts as open: on Stripe's page a buyer whose card was
+ * declined may pay with another card in the same session (not once it expired).
+ */
 export function staleCardAttempts(x: Executor, o: { providers: string[]; before: Date; after: Date }) {
   return x
     .select({ id: payments.id, provider: payments.provider, providerRef: payments.providerRef })
     .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(
       and(
         inArray(payments.provider, o.providers as ('stripe' | 'paypal' | 'test')[]),
-        inArray(payments.status, ['created', 'pending']),
+        or(
+          inArray(payments.status, ['created', 'pending']),
+          and(
+            eq(payments.status, 'failed'),
+            eq(orders.status, 'pending'),
+            notInArray(payments.errorCode, FINAL_FAILURES),
+          ),
+        ),
         isNotNull(payments.providerRef),
         lt(payments.createdAt, o.before),
         gt(payments.createdAt, o.after),

@@ -124,6 +124,19 @@ describe('Stripe payments end to end (checkout API → fake Stripe → webhook �
     expect(state).toMatchObject(paidOnce);
   });
 
+  it('declined, then paid with another card on the same page, webhook lost: reconciliation fulfils', async () => {
+    const b = await stripeOrder();
+    await s.deliver(s.fake.decline(b.sessionId));
+    expect((await b.state()).payments).toEqual(['failed']);
+    s.fake.complete(b.sessionId); // its checkout.session.completed never arrives
+    await s.t.platform.database.db
+      .update(payments)
+      .set({ createdAt: new Date(Date.now() - s.t.config.commerce.reconcileAfterMs - 60_000) })
+      .where(eq(payments.orderId, b.order.id));
+    await s.t.app.reconcilePayments();
+    expect(await b.state()).toMatchObject(paidOnce);
+  });
+
   it('a declined card fails the attempt with the bank’s message; a retry with a new session succeeds', async () => {
     const b = await stripeOrder();
     const message = 'Your card has insufficient funds.';
