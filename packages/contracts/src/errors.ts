@@ -72,6 +72,12 @@ export const ErrorCodes = [
   'last_instructor',
   // shop
   // cart
+  'cart_currency_mismatch',
+  'already_enrolled',
+  'course_is_free',
+  'not_for_sale',
+  'out_of_stock',
+  'coupon_code_taken',
   // checkout
   'cart_empty',
   'cart_unavailable',

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCart } from './cart/cart.module.ts';
 import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
@@ -20,6 +21,7 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
     deps.config.payments.testProvider ? createTestProvider(deps) : null,
     createStripeProvider(deps),
   ]);
+  await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
   await registerStripe(app, deps, { pipeline, providers });
   await registerReconciliation(app, { ...deps, pipeline, providers });
