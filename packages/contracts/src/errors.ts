@@ -97,6 +97,8 @@ export const ErrorCodes = [
   'download_link_invalid',
   'download_link_expired',
   // payments
+  'invalid_signature',
+  'payment_provider_error',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
