@@ -71,6 +71,10 @@ export const ErrorCodes = [
   'already_instructor',
   'last_instructor',
   // shop
+  'too_many_images',
+  'not_a_buyer',
+  'currency_not_sold',
+  'unknown_category',
   // cart
   'cart_currency_mismatch',
   'already_enrolled',
@@ -98,6 +102,8 @@ export const ErrorCodes = [
   'refund_provider_unavailable',
   'refund_failed',
   // payments
+  'invalid_signature',
+  'payment_provider_error',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

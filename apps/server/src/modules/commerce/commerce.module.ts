@@ -5,7 +5,11 @@ import type { CommerceDeps } from './commerce.deps.ts';
 import { registerOrders } from './orders/orders.module.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
+import { registerReconciliation } from './payments/reconciliation.ts';
+import { registerStripe } from './payments/stripe/stripe.module.ts';
+import { createStripeProvider } from './payments/stripe/stripe-provider.ts';
 import { createTestProvider } from './payments/test-provider/test-provider.ts';
+import { registerShop } from './shop/shop.module.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -17,9 +21,13 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
   const providers = createCardProviders([
     deps.config.payments.testProvider ? createTestProvider(deps) : null,
+    createStripeProvider(deps),
   ]);
+  const shop = await registerShop(app, deps);
   await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
+  await registerStripe(app, deps, { pipeline, providers });
+  await registerReconciliation(app, { ...deps, pipeline, providers });
   await registerOrders(app, deps, { pipeline, providers });
-  return { pipeline, providers };
+  return { pipeline, providers, shop };
 }
