@@ -74,6 +74,9 @@ export const ErrorCodes = [
   // cart
   // checkout
   // payments
+  'invalid_signature',
+  'paypal_unavailable',
+  'paypal_currency_unsupported',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

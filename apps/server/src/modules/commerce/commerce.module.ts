@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CommerceDeps } from './commerce.deps.ts';
+import { registerPaypal } from './payments/paypal/paypal.module.ts';
+import { createPaypalProvider } from './payments/paypal/paypal-provider.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
 
@@ -11,6 +13,8 @@ import { createCardProviders } from './payments/providers.ts';
  */
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
-  const providers = createCardProviders([]);
+  const paypal = createPaypalProvider(deps.config, deps);
+  const providers = createCardProviders([paypal]);
+  await registerPaypal(app, deps, { pipeline, provider: paypal });
   return { pipeline, providers };
 }
