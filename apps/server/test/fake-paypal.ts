@@ -47,6 +47,7 @@ export async function startFakePaypal() {
   const stats = { tokens: 0, creates: 0, captures: 0, refunds: 0, verifications: 0 };
   const calls: { method: string; path: string; requestId: string | null }[] = [];
   let base = '';
+  const control = { outage: false };
 
   const orderJson = (o: FakeOrder) => ({
     id: o.id,
@@ -199,6 +200,10 @@ export async function startFakePaypal() {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const requestId = (req.headers['paypal-request-id'] as string | undefined) ?? null;
     calls.push({ method: req.method ?? 'GET', path, requestId });
+    if (control.outage) {
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"name":"SERVICE_UNAVAILABLE"}');
+      return;
+    }
     const key = requestId && `${path} ${requestId}`;
     let answer = key ? remembered.get(key) : undefined;
     if (!answer) {
@@ -234,6 +239,8 @@ export async function startFakePaypal() {
     orders,
     captures,
     stats,
+    /** While true, every call answers 503 (PayPal is down). */
+    control,
     calls,
     /** The buyer approves on PayPal's page. */
     approve(id: string) {

@@ -64,6 +64,20 @@ export function createPaypalProvider(
     }
   }
 
+  /**
+   * Refunds and disputes name the capture; the attempt is found by its PayPal order id (`provider_ref`),
+   * so one that arrives before the capture was recorded as the attempt's charge still finds its order.
+   */
+  async function byOrder(n: PaymentNotification): Promise<PaymentNotification> {
+    if (n.kind === 'payment_succeeded' || n.kind === 'payment_failed' || n.kind === 'payment_pending')
+      return n;
+    const orderId = await api
+      .getCapture(n.providerRef)
+      .then((c) => c.supplementary_data?.related_ids?.order_id)
+      .catch(() => undefined);
+    return orderId ? { ...n, providerRef: orderId } : n;
+  }
+
   async function lookup(orderId: string): Promise<PaymentNotification | null> {
     const order = await api.getOrder(orderId);
     return order.status === 'APPROVED' ? capture(order) : orderNotification(order);
@@ -135,7 +149,8 @@ export function createPaypalProvider(
         throw paypalUnavailable(err);
       });
       if (!genuine) throw invalidSignature();
-      if (event.event_type !== 'CHECKOUT.ORDER.APPROVED') return eventNotifications(event);
+      if (event.event_type !== 'CHECKOUT.ORDER.APPROVED')
+        return Promise.all(eventNotifications(event).map(byOrder));
       const orderId = typeof event.resource.id === 'string' ? event.resource.id : null;
       const n = orderId ? await lookup(orderId) : null;
       return n ? [n] : [];
