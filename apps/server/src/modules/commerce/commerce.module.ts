@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { registerPaypal } from './payments/paypal/paypal.module.ts';
 import { createPaypalProvider } from './payments/paypal/paypal-provider.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
+import { createTestProvider } from './payments/test-provider/test-provider.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -14,7 +16,11 @@ import { createCardProviders } from './payments/providers.ts';
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
   const paypal = createPaypalProvider(deps.config, deps);
-  const providers = createCardProviders([paypal]);
+  const providers = createCardProviders([
+    deps.config.payments.testProvider ? createTestProvider(deps) : null,
+    paypal,
+  ]);
+  await registerCheckout(app, deps, { pipeline, providers });
   await registerPaypal(app, deps, { pipeline, provider: paypal });
   return { pipeline, providers };
 }
