@@ -1,10 +1,8 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CardProvider } from '../src/platform/payments.ts';
-import { buildPendingOrder } from '../src/seed/commerce-factories.ts';
-import { buildCourse, buildUser } from '../src/seed/factories.ts';
-import type { TestApp } from './harness.ts';
+import { buyerPage } from './fake-paypal-page.ts';
+import { safeEqual, sign, signWebhook, WEBHOOK_ID } from './fake-paypal-signing.ts';
 
 /**
  * A stateful fake of the PayPal REST endpoints the adapter calls (OAuth2 token, Orders v2 create / get /
@@ -31,10 +29,10 @@ export interface FakeOrder {
   decline: 'instrument' | 'denied' | null;
 }
 
+export type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+
 const CLIENT_ID = 'fake-client-id';
 const CLIENT_SECRET = 'fake-client-secret';
-const WEBHOOK_ID = 'WH-FAKE-0001';
-const SIGNING_KEY = randomBytes(32);
 
 const rid = (prefix = '') => `${prefix}${randomBytes(9).toString('hex').toUpperCase().slice(0, 17)}`;
 const cents = (v: string) => Math.round(Number(v) * 100);
@@ -42,7 +40,7 @@ const cents = (v: string) => Math.round(Number(v) * 100);
 export async function startFakePaypal() {
   const orders = new Map<string, FakeOrder>();
   const captures = new Map<string, FakeCapture>();
-  const remembered = new Map<string, { status: number; body: unknown }>();
+  const remembered = new Map<string, Answer>();
   const tokens = new Set<string>();
   const stats = { tokens: 0, creates: 0, captures: 0, refunds: 0, verifications: 0 };
   const calls: { method: string; path: string; requestId: string | null }[] = [];
@@ -75,7 +73,7 @@ export async function startFakePaypal() {
     body: { name, debug_id: rid('dbg'), details: [{ issue: issueName, description }] },
   });
 
-  function capture(o: FakeOrder): { status: number; body: unknown } {
+  function capture(o: FakeOrder): Answer {
     if (o.status === 'COMPLETED')
       return issue(422, 'UNPROCESSABLE_ENTITY', 'ORDER_ALREADY_CAPTURED', 'Order already captured.');
     if (o.status !== 'APPROVED')
@@ -106,7 +104,7 @@ export async function startFakePaypal() {
     return { status: 201, body: orderJson(o) };
   }
 
-  function route(req: IncomingMessage, path: string, body: string): { status: number; body: unknown } {
+  function route(req: IncomingMessage, path: string, body: string): Answer {
     if (req.method === 'POST' && path === '/v1/oauth2/token') {
       const basic = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64');
       if (req.headers.authorization !== `Basic ${basic}` || body !== 'grant_type=client_credentials')
@@ -205,12 +203,19 @@ export async function startFakePaypal() {
       return;
     }
     const key = requestId && `${path} ${requestId}`;
-    let answer = key ? remembered.get(key) : undefined;
+    const page = buyerPage(
+      orders,
+      req,
+      path,
+      new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '',
+    );
+    let answer = page ?? (key ? remembered.get(key) : undefined);
     if (!answer) {
       answer = route(req, path, body);
       if (key && answer.status < 300) remembered.set(key, answer);
     }
-    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+    const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(text);
   }
 
   const server = createServer((req, res) => {
@@ -274,80 +279,9 @@ export async function startFakePaypal() {
     captureResource: (c: FakeCapture) => captureJson(c),
     orderResource: (id: string) => orderJson(mustOrder(id)),
     /** A webhook as PayPal would post it: its JSON text and its `paypal-*` headers, signed (or forged). */
-    signedWebhook(eventType: string, resource: unknown, o: { id?: string; forged?: boolean } = {}) {
-      const event = {
-        id: o.id ?? rid('WH-'),
-        event_type: eventType,
-        resource,
-        create_time: new Date().toISOString(),
-      };
-      const payload = JSON.stringify(event);
-      const transmissionId = randomBytes(8).toString('hex');
-      const time = new Date().toISOString();
-      const sig = o.forged ? randomBytes(32).toString('base64') : sign(transmissionId, time, event);
-      const headers = {
-        'content-type': 'application/json',
-        'paypal-auth-algo': 'SHA256withRSA',
-        'paypal-cert-url': `${base}/certs/CERT-360caa42-fca2a594-a5cafa77`,
-        'paypal-transmission-id': transmissionId,
-        'paypal-transmission-sig': sig,
-        'paypal-transmission-time': time,
-      };
-      return { id: event.id, payload, headers };
-    },
+    signedWebhook: (eventType: string, resource: unknown, o: { id?: string; forged?: boolean } = {}) =>
+      signWebhook(base, { id: o.id ?? rid('WH-'), event_type: eventType, resource }, o.forged),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 export type FakePaypal = Awaited<ReturnType<typeof startFakePaypal>>;
-
-function sign(transmissionId: unknown, time: unknown, event: unknown): string {
-  return createHmac('sha256', SIGNING_KEY)
-    .update(`${String(transmissionId)}|${String(time)}|${WEBHOOK_ID}|${JSON.stringify(event)}`)
-    .digest('base64');
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/**
- * A pending order for a USD course paid through PayPal: the PayPal order created at the fake by the
- * app's own provider (so its id is the attempt's `provider_ref`), the order and attempt built in the DB.
- */
-export async function paypalPendingOrder(
-  t: TestApp,
-  provider: CardProvider,
-  o: { priceMinor?: number } = {},
-) {
-  const db = t.platform.database.db;
-  const buyer = await buildUser(db);
-  const teacher = await buildUser(db, { role: 'instructor' });
-  const course = await buildCourse(db, {
-    instructorId: teacher.id,
-    status: 'published',
-    priceMinor: o.priceMinor ?? 4999,
-    currency: 'USD',
-  });
-  const paymentId = randomUUID();
-  const hosted = await provider.createCheckout({
-    paymentId,
-    orderId: randomUUID(),
-    orderNumber: `ORD-${paymentId.slice(0, 8).toUpperCase()}`,
-    amountMinor: course.priceMinor,
-    currency: 'USD',
-    customerEmail: buyer.email,
-    lines: [{ title: course.title, unitAmountMinor: course.priceMinor, quantity: 1 }],
-    successUrl: `${t.config.http.publicUrl.origin}/checkout/success`,
-    cancelUrl: `${t.config.http.publicUrl.origin}/cart`,
-  });
-  const built = await buildPendingOrder(db, {
-    userId: buyer.id,
-    email: buyer.email,
-    courses: [{ id: course.id, title: course.title, priceMinor: course.priceMinor, currency: 'USD' }],
-    provider: 'paypal',
-    providerRef: hosted.providerRef,
-  });
-  return { ...built, buyer, course, paypalOrderId: hosted.providerRef, hosted };
-}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakePaypal, paypalPendingOrder, startFakePaypal } from '../../../../../test/fake-paypal.ts';
+import { type FakePaypal, startFakePaypal } from '../../../../../test/fake-paypal.ts';
+import { paypalPendingOrder } from '../../../../../test/fake-paypal-orders.ts';
 import { createTestApp, type TestApp } from '../../../../../test/harness.ts';
 import { loadConfig } from '../../../../config.ts';
 import { manualClock } from '../../../../platform/clock.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakePaypal, paypalPendingOrder, startFakePaypal } from '../../../../../test/fake-paypal.ts';
+import { type FakePaypal, startFakePaypal } from '../../../../../test/fake-paypal.ts';
+import { paypalPendingOrder } from '../../../../../test/fake-paypal-orders.ts';
 import { createTestApp, type TestApp } from '../../../../../test/harness.ts';
 import { paymentEvents } from '../../../../db/schema/index.ts';
 import { createPaypalProvider, type PaypalProvider } from './paypal-provider.ts';
@@ -86,6 +87,26 @@ describe('GET /api/payments/paypal/return', () => {
     expect(t.logs.join('')).not.toContain('fake-client-secret');
     // Once PayPal is back, the next look (a return, the webhook, the reconciliation job) captures.
     expect((await back(o.paypalOrderId)).statusCode).toBe(303);
+    expect((await eventsOf(o.order.id)).map((e) => e.type)).toEqual(['payment_succeeded']);
+  });
+  it('is where PayPal’s page sends the buyer who pays; Cancel goes to the checkout’s cancel URL', async () => {
+    const o = await paypalPendingOrder(t, provider);
+    const page = await fetch(o.hosted.redirectUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Pay 49.99 USD');
+    const press = (action: string) =>
+      fetch(`${fake.url}/checkoutnow/${action}?token=${o.paypalOrderId}`, {
+        method: 'POST',
+        redirect: 'manual',
+      });
+    expect((await press('cancel')).headers.get('location')).toBe(
+      `http://localhost:3000/cart?token=${o.paypalOrderId}`,
+    );
+    const location = new URL((await press('approve')).headers.get('location') as string);
+    expect(`${location.origin}${location.pathname}`).toBe('http://localhost:3000/api/payments/paypal/return');
+    const res = await t.app.inject({ method: 'GET', url: `${location.pathname}${location.search}` });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/checkout/success?order=${o.order.number}`);
     expect((await eventsOf(o.order.id)).map((e) => e.type)).toEqual(['payment_succeeded']);
   });
 });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakePaypal, paypalPendingOrder, startFakePaypal } from '../../../../../test/fake-paypal.ts';
+import { type FakePaypal, startFakePaypal } from '../../../../../test/fake-paypal.ts';
+import { paypalPendingOrder } from '../../../../../test/fake-paypal-orders.ts';
 import { createTestApp, type TestApp } from '../../../../../test/harness.ts';
 import { orders, paymentEvents, payments } from '../../../../db/schema/index.ts';
 import { createPaypalProvider, type PaypalProvider } from './paypal-provider.ts';
