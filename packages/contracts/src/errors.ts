@@ -99,6 +99,8 @@ export const ErrorCodes = [
   // payments
   'invalid_signature',
   'payment_provider_error',
+  'paypal_unavailable',
+  'paypal_currency_unsupported',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
