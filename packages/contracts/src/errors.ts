@@ -74,6 +74,11 @@ export const ErrorCodes = [
   // cart
   // checkout
   // payments
+  'manual_account_unavailable',
+  'manual_order_not_payable',
+  'proof_pending',
+  'resubmissions_exhausted',
+  'proof_already_reviewed',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -6,6 +6,7 @@ export * from './commerce-admin.ts';
 export * from './errors.ts';
 export * from './identity.ts';
 export * from './learning.ts';
+export * from './manual-payments.ts';
 export * from './media.ts';
 export * from './orders.ts';
 export * from './payments.ts';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CommerceDeps } from './commerce.deps.ts';
+import { registerManual } from './manual/manual.module.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
 
@@ -12,5 +13,6 @@ import { createCardProviders } from './payments/providers.ts';
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
   const providers = createCardProviders([]);
+  await registerManual(app, deps, pipeline);
   return { pipeline, providers };
 }
