@@ -73,6 +73,19 @@ export const ErrorCodes = [
   // shop
   // cart
   // checkout
+  'cart_empty',
+  'cart_unavailable',
+  'already_owned',
+  'coupon_invalid',
+  'coupon_used_up',
+  'provider_unavailable',
+  'shipping_required',
+  'shipping_rate_invalid',
+  'idempotency_key_required',
+  'idempotency_key_reused',
+  'order_not_payable',
+  'download_link_invalid',
+  'download_link_expired',
   // payments
   'manual_account_unavailable',
   'manual_order_not_payable',

@@ -2,6 +2,7 @@ export * from './admin.ts';
 export * from './cart.ts';
 export * from './catalog.ts';
 export * from './certificates.ts';
+export * from './checkout.ts';
 export * from './commerce-admin.ts';
 export * from './errors.ts';
 export * from './identity.ts';

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { registerManual } from './manual/manual.module.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
+import { createTestProvider } from './payments/test-provider/test-provider.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -12,7 +14,10 @@ import { createCardProviders } from './payments/providers.ts';
  */
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
-  const providers = createCardProviders([]);
+  const providers = createCardProviders([
+    deps.config.payments.testProvider ? createTestProvider(deps) : null,
+  ]);
+  await registerCheckout(app, deps, { pipeline, providers });
   await registerManual(app, deps, pipeline);
   return { pipeline, providers };
 }

@@ -128,6 +128,25 @@ export const templates = {
       text: text(lines, [p.url]),
     };
   },
+  orderReceipt(p: {
+    name: string;
+    orderNumber: string;
+    total: string;
+    lines: string[];
+    url: string;
+  }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `Thank you for your order ${p.orderNumber}. Your payment was received.`,
+      ...p.lines,
+      `Total paid: ${p.total}`,
+    ];
+    return {
+      subject: `Your receipt for order ${p.orderNumber}`,
+      html: layout('Thank you for your order', lines, { label: 'View your order', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
   manualPaymentRejected(p: {
     name: string;
     orderNumber: string;

@@ -133,9 +133,9 @@ describe('POST /api/admin/manual-payments/:id/approve', () => {
     expect(decided).toHaveLength(1);
   });
 
-  it('refuses to approve a proof of an order that is no longer pending', async () => {
+  it('refuses to approve a proof of an order that is already paid', async () => {
     const { proofId, order } = await proofSent();
-    await t.platform.database.raw.query(`update orders set status = 'cancelled' where id = $1`, [order.id]);
+    await t.platform.database.raw.query(`update orders set status = 'paid' where id = $1`, [order.id]);
     const res = await admin.post(`/api/admin/manual-payments/${proofId}/approve`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('manual_order_not_payable');

@@ -20,6 +20,8 @@ export interface ReviewDeps {
   userContact: (userId: string) => Promise<{ name: string; email: string } | null>;
 }
 
+const APPROVABLE = new Set(['pending', 'cancelled', 'failed']);
+
 const alreadyReviewed = () => conflict('proof_already_reviewed', 'This proof has already been reviewed.');
 
 /**
@@ -99,7 +101,9 @@ export function createReviewService(d: ReviewDeps) {
           userId: row.orderUserId,
           lock: true,
         });
-        if (order?.status !== 'pending')
+        // An order the sweep cancelled while its proof was on its way is still honoured (money arrived),
+        // as the checkout's handler honours late card payments; a paid or refunded one is not.
+        if (!order || !APPROVABLE.has(order.status))
           throw conflict('manual_order_not_payable', 'This order is no longer waiting for payment.');
         const decided = await proofsRepo.decide(tx, id, {
           status: 'approved',
