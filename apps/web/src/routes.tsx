@@ -3,6 +3,8 @@ import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
 import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
+import { AdminPaymentsPage } from './features/admin-payments/AdminPaymentsPage.tsx';
+import { PaymentAccountsPage } from './features/admin-payments/PaymentAccountsPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -21,6 +23,8 @@ import { DashboardPage } from './features/learning/DashboardPage.tsx';
 import { TodayVideosPage } from './features/learning/daily-videos/TodayVideosPage.tsx';
 import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
+import { ManualPaymentPage } from './features/manual-payments/ManualPaymentPage.tsx';
+import { PaymentStatusPage } from './features/manual-payments/PaymentStatusPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
 import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
@@ -67,6 +71,10 @@ export const routes: RouteObject[] = [
       { path: 'studio/courses/:id', Component: CourseEditorPage },
       { path: 'studio/students', Component: StudentsPage },
       { path: 'studio/profile', Component: StudioProfilePage },
+      { path: 'checkout/manual/:number', Component: ManualPaymentPage },
+      { path: 'payment-status', Component: PaymentStatusPage },
+      { path: 'admin/payments', Component: AdminPaymentsPage },
+      { path: 'admin/payment-accounts', Component: PaymentAccountsPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

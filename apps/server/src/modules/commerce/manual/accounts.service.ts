@@ -41,7 +41,7 @@ export function createAccountsService(d: { database: Database; clock: Clock }) {
       const known = await accountsRepo.ids(db, ids);
       if (unique.size !== ids.length || known.length !== ids.length)
         throw badRequest('validation_failed', 'Name each payment account once', [
-          { path: 'ids', message: 'Name each payment account once' },
+          { path: ['ids'], message: 'Name each payment account once' },
         ]);
       const rest = (await accountsRepo.list(db, { activeOnly: false })).filter((a) => !unique.has(a.id));
       await db.transaction(async (tx) => {

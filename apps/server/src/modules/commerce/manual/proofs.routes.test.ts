@@ -136,19 +136,19 @@ describe('POST /api/orders/:number/manual-proofs', () => {
       fields: { paidOn: '2026-05-02' },
     });
     expect(future.statusCode).toBe(400);
-    expect(future.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: 'paidOn' }] });
+    expect(future.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: ['paidOn'] }] });
     const badDate = await sendProof(t, client, order.number, {
       accountId: account.id,
       fields: { paidOn: 'yesterday' },
     });
-    expect(badDate.json().error.details[0].path).toBe('paidOn');
+    expect(badDate.json().error.details[0].path).toEqual(['paidOn']);
     const blank = await sendProof(t, client, order.number, {
       accountId: account.id,
       fields: { transactionId: ' ' },
     });
-    expect(blank.json().error.details[0].path).toBe('transactionId');
+    expect(blank.json().error.details[0].path).toEqual(['transactionId']);
     const noFile = await sendProof(t, client, order.number, { accountId: account.id, file: null });
-    expect(noFile.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: 'file' }] });
+    expect(noFile.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: ['file'] }] });
     const off = await sendProof(t, client, order.number, { accountId: inactive.id });
     expect(off.statusCode).toBe(400);
     expect(off.json().error.code).toBe('manual_account_unavailable');

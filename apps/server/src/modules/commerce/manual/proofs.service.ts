@@ -37,7 +37,7 @@ const isUniqueViolation = (err: unknown) =>
   (err as { cause?: { code?: string } })?.cause?.code === '23505';
 
 const fieldError = (path: string, message: string) =>
-  badRequest('validation_failed', message, [{ path, message }]);
+  badRequest('validation_failed', message, [{ path: [path], message }]);
 
 /** A buyer's side of a manual transfer: what to pay and where, and the proofs they send. */
 export function createProofsService(d: ProofDeps) {
@@ -95,7 +95,7 @@ export function createProofsService(d: ProofDeps) {
         throw badRequest(
           'validation_failed',
           'Some fields are not valid',
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
         );
       const fields = parsed.data;
       if (isAfterToday(fields.paidOn, calendarDay(d.clock.now(), d.config.siteTimeZone)))
