@@ -104,6 +104,13 @@ export const ErrorCodes = [
   // payments
   'invalid_signature',
   'payment_provider_error',
+  'paypal_unavailable',
+  'paypal_currency_unsupported',
+  'manual_account_unavailable',
+  'manual_order_not_payable',
+  'proof_pending',
+  'resubmissions_exhausted',
+  'proof_already_reviewed',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
