@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { logout } from '../../api/auth.ts';
 import { AdminCoursesMenuItem } from '../../features/admin/AdminCoursesMenuItem.tsx';
+import { CommerceSettingsMenuItems } from '../../features/admin-commerce-settings/CommerceSettingsMenuItems.tsx';
 import { directionOf } from '../../i18n/index.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { cn, focusRing } from '../ui/cn.ts';
@@ -58,6 +59,9 @@ export function UserMenu({ me }: { me: MeResponse }) {
           <DropdownMenu.Item asChild className={itemClasses}>
             <Link to="/profile">{t('layout.profile')}</Link>
           </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={itemClasses}>
+            <Link to="/wishlist">{t('cart.wishlist.menuLink')}</Link>
+          </DropdownMenu.Item>
           {me.user.role === 'instructor' || me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
               <Link to="/studio">{t('layout.studio')}</Link>
@@ -79,6 +83,7 @@ export function UserMenu({ me }: { me: MeResponse }) {
               <Link to="/admin/reviews">{t('reviews.admin.menuLink')}</Link>
             </DropdownMenu.Item>
           ) : null}
+          <CommerceSettingsMenuItems me={me} className={itemClasses} />
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item className={itemClasses} onSelect={() => void signOut()}>
             {t('layout.signOut')}
