@@ -10,7 +10,7 @@ import { SelectField } from '../../components/ui/SelectField.tsx';
 import { TextareaField } from '../../components/ui/TextareaField.tsx';
 import { minorToInput, parseMoney } from '../../lib/format-money.ts';
 import { type FieldErrors, serverFieldErrors, validateForm } from '../../lib/forms.ts';
-import { useErrorMessage } from '../../lib/use-error-message.ts';
+import { useCartErrorMessage as useErrorMessage } from '../cart/use-cart-error-message.ts';
 import { createCoupon, updateCoupon } from './settings-api.ts';
 import { couponsKey, useSettingsMutation } from './settings-queries.ts';
 

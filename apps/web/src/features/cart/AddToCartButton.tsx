@@ -4,10 +4,10 @@ import { useNavigate } from 'react-router';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { TextLink } from '../../components/ui/TextLink.tsx';
-import { useErrorMessage } from '../../lib/use-error-message.ts';
 import { useMe } from '../session/use-me.ts';
 import { useAddToCart } from './cart-queries.ts';
 import { guestCart } from './guest-cart.ts';
+import { useCartErrorMessage as useErrorMessage } from './use-cart-error-message.ts';
 
 type AddToCartButtonProps = {
   itemType: 'course' | 'product';

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageMeta } from '../../components/PageMeta.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { useErrorMessage } from '../../lib/use-error-message.ts';
 import { useMe } from '../session/use-me.ts';
 import { CartView } from './CartView.tsx';
 import {
@@ -15,6 +14,7 @@ import {
   useSetQuantity,
 } from './cart-queries.ts';
 import { guestCart, useGuestCart } from './guest-cart.ts';
+import { useCartErrorMessage as useErrorMessage } from './use-cart-error-message.ts';
 
 /** `/cart`: the account's cart, or a guest's browser cart priced by the server. */
 export function CartPage() {

@@ -3,8 +3,8 @@ import { Link, useLocation } from 'react-router';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { TextLink } from '../../components/ui/TextLink.tsx';
-import { useErrorMessage } from '../../lib/use-error-message.ts';
 import { useMe } from '../session/use-me.ts';
+import { useCartErrorMessage as useErrorMessage } from './use-cart-error-message.ts';
 import { useAddToWishlist, useWishlist } from './wishlist-queries.ts';
 
 type WishlistButtonProps = { itemType: 'course' | 'product'; itemId: string; className?: string };

@@ -5,7 +5,7 @@ import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { TextLink } from '../../components/ui/TextLink.tsx';
 import { formatMoney } from '../../lib/format-money.ts';
-import { useErrorMessage } from '../../lib/use-error-message.ts';
+import { useCartErrorMessage as useErrorMessage } from '../cart/use-cart-error-message.ts';
 import { useMoveToCart, useRemoveFromWishlist, useWishlist } from '../cart/wishlist-queries.ts';
 import { RequireAuth } from '../session/RequireAuth.tsx';
 
