@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { Field } from '../../components/ui/Field.tsx';
 import { formatMoney } from '../../lib/format-money.ts';
 import { AdminOnly } from './AdminOnly.tsx';
-import { CouponForm } from './CouponForm.tsx';
+import { CouponEditor } from './CouponEditor.tsx';
 import { deactivateCoupon, listCoupons } from './settings-api.ts';
 import { couponsKey, useSettingsMutation, useSettingsQuery } from './settings-queries.ts';
 
@@ -44,7 +44,7 @@ function Coupons() {
         <Button onClick={() => setEditing('new')}>{t('cart.admin.coupons.new')}</Button>
       </div>
       {editing ? (
-        <CouponForm
+        <CouponEditor
           key={editing === 'new' ? 'new' : editing.id}
           coupon={editing === 'new' ? null : editing}
           onDone={() => setEditing(null)}

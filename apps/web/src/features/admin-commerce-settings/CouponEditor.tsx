@@ -31,7 +31,7 @@ const FIELDS = [
 const toLocal = (iso: string | null) => (iso ? iso.slice(0, 16) : '');
 
 /** Create a coupon, or edit `coupon` (the whole coupon is sent). Amounts are typed in major units. */
-export function CouponForm({ coupon, onDone }: { coupon: AdminCoupon | null; onDone: () => void }) {
+export function CouponEditor({ coupon, onDone }: { coupon: AdminCoupon | null; onDone: () => void }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const save = useSettingsMutation(couponsKey, (body: CouponBody) =>
