@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageMeta } from '../../components/PageMeta.tsx';
+import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { useMe } from '../session/use-me.ts';
 import { CartView } from './CartView.tsx';
 import {
   useCart,
   useCartPreview,
+  useMergeSkipped,
   useRemoveCoupon,
   useRemoveLine,
   useSetCoupon,
@@ -43,23 +45,27 @@ function AccountCart() {
   const remove = useRemoveLine();
   const setCoupon = useSetCoupon();
   const removeCoupon = useRemoveCoupon();
+  const skipped = useMergeSkipped();
   const failed = [quantity, remove, setCoupon, removeCoupon].find((m) => m.isError);
   if (!cart.data)
     return <p className="text-slate-700">{cart.isError ? errorMessage(cart.error) : t('common.loading')}</p>;
   return (
-    <CartView
-      cart={cart.data}
-      isBusy={[quantity, remove, setCoupon, removeCoupon].some((m) => m.isPending)}
-      error={failed ? errorMessage(failed.error) : null}
-      onQuantity={(id, q) => quantity.mutate({ id, quantity: q })}
-      onRemove={(id) => remove.mutate(id)}
-      onCoupon={(code) => (code ? setCoupon.mutate(code) : removeCoupon.mutate(undefined))}
-      action={
-        <Button asChild size="lg" className="w-full">
-          <Link to="/checkout">{t('cart.checkout')}</Link>
-        </Button>
-      }
-    />
+    <>
+      {skipped > 0 ? <Alert tone="warning">{t('cart.mergeSkipped', { count: skipped })}</Alert> : null}
+      <CartView
+        cart={cart.data}
+        isBusy={[quantity, remove, setCoupon, removeCoupon].some((m) => m.isPending)}
+        error={failed ? errorMessage(failed.error) : null}
+        onQuantity={(id, q) => quantity.mutate({ id, quantity: q })}
+        onRemove={(id) => remove.mutate(id)}
+        onCoupon={(code) => (code ? setCoupon.mutate(code) : removeCoupon.mutate(undefined))}
+        action={
+          <Button asChild size="lg" className="w-full">
+            <Link to="/checkout">{t('cart.checkout')}</Link>
+          </Button>
+        }
+      />
+    </>
   );
 }
 

@@ -14,6 +14,8 @@ import {
 import { useGuestCart } from './guest-cart.ts';
 
 export const cartKey = ['cart'] as const;
+/** How many items of the guest's cart the last merge left out (shown once on the cart page). */
+export const mergeSkippedKey = ['cart-merge-skipped'] as const;
 export const cartPreviewKey = (items: CartItemBody[], code: string) => ['cart-preview', items, code] as const;
 
 /** The signed-in user's cart (private: fetched in the browser only). */
@@ -55,11 +57,20 @@ export const useRemoveLine = () => useCartMutation(removeFromCart);
 export const useSetCoupon = () => useCartMutation(setCartCoupon);
 export const useRemoveCoupon = () => useCartMutation((_: undefined) => removeCartCoupon());
 
+/** The number of guest items the merge left out; 0 when none (or no merge happened). */
+export function useMergeSkipped(): number {
+  // Never fetched: the merge writes it into the cache, and this reads it reactively.
+  return useQuery({ queryKey: mergeSkippedKey, queryFn: () => 0, enabled: false }).data ?? 0;
+}
+
 /** Merge a guest's cart into the account's (right after sign-in). */
 export function useMergeCart() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: mergeCart,
-    onSuccess: (result) => queryClient.setQueryData(cartKey, result.cart),
+    onSuccess: (result) => {
+      queryClient.setQueryData(cartKey, result.cart);
+      queryClient.setQueryData(mergeSkippedKey, result.skipped.length);
+    },
   });
 }
