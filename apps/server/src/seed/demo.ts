@@ -6,6 +6,7 @@ import { seedDemoCatalog } from './demo-catalog.ts';
 import { seedDemoCommerceSettings } from './demo-commerce-settings.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { seedDemoMedia } from './demo-media.ts';
+import { seedDemoShop } from './demo-shop.ts';
 import { buildUser } from './factories.ts';
 
 const INSTRUCTORS = [
@@ -47,6 +48,7 @@ export async function seedDemo(
     if (!lead) throw new Error('seedDemo: no demo instructor');
     await seedDemoMedia(tx, { ...o, now: o.now ?? new Date(), instructorId: lead.id });
     await seedDemoCommerceSettings(tx);
+    await seedDemoShop(tx, { storage: o.storage, now: o.now ?? new Date() });
   });
   return true;
 }

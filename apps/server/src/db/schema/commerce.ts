@@ -417,11 +417,14 @@ export const orders = pgTable(
     trackingNumber: text('tracking_number'),
     /** A pending order past this is cancelled by the sweep (its coupon and stock are released). */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** SHA-256 of the buyer's `Idempotency-Key` (migration 0005): a repeated key returns this order. */
+    idempotencyKeyHash: text('idempotency_key_hash'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('orders_number_key').on(t.number),
+    uniqueIndex('orders_user_idempotency_key').on(t.userId, t.idempotencyKeyHash),
     index('orders_user_created_idx').on(t.userId, t.createdAt.desc()),
     index('orders_status_created_idx').on(t.status, t.createdAt.desc()),
     index('orders_created_idx').on(t.createdAt.desc()),
@@ -692,6 +695,33 @@ export const ledgerEntries = pgTable(
   ],
 );
 
+/** The simulated card page's sessions (migration 0005): the outcome the buyer chose, read by `lookup`. */
+export const testPaymentSessions = pgTable(
+  'test_payment_sessions',
+  {
+    providerRef: text('provider_ref').primaryKey(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    /** null while open; `succeeded`, `declined`, or `delayed` (pending, succeeds a few seconds later). */
+    outcome: text('outcome').$type<'succeeded' | 'declined' | 'delayed'>(),
+    /** Bumped per simulated event, so each one carries a unique event id. */
+    seq: integer('seq').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('test_payment_sessions_payment_key').on(t.paymentId),
+    check(
+      'test_payment_sessions_outcome_check',
+      sql`${t.outcome} is null or ${t.outcome} in ('succeeded', 'declined', 'delayed')`,
+    ),
+  ],
+);
+
+export type TestPaymentSessionRow = typeof testPaymentSessions.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
 export type ProductCategoryRow = typeof productCategories.$inferSelect;
 export type ProductImageRow = typeof productImages.$inferSelect;

@@ -32,7 +32,7 @@ export function createEnrollmentService(d: LearningDeps) {
         expiresAt: opts.expiresAt ?? null,
         now: clock.now(),
       });
-      if (r.granted) await enrollmentsRepo.bumpCourseCount(x, courseId, 1);
+      if (r.granted && !r.renewed) await enrollmentsRepo.bumpCourseCount(x, courseId, 1);
       return r;
     },
     /** Take access away (refund, chargeback, admin); a repeat changes nothing. */

@@ -15,8 +15,9 @@ export const enrollmentsRepo = {
     return row;
   },
   /**
-   * Grant or re-grant access in one statement: a new row, or a revoked one made active again. Returns
-   * the row and whether access is new (false when it was already active: a retry changes nothing).
+   * Grant or re-grant access in one statement: a new row, or a revoked or expired one made active again.
+   * Returns the row and whether access is new (false when it was already active: a retry changes
+   * nothing); `renewed` when an expired row (still counted on the course) was extended.
    */
   async upsertActive(
     x: Executor,
@@ -28,14 +29,15 @@ export const enrollmentsRepo = {
       expiresAt: Date | null;
       now: Date;
     },
-  ): Promise<{ row: EnrollmentRow; granted: boolean }> {
+  ): Promise<{ row: EnrollmentRow; granted: boolean; renewed?: boolean }> {
     const existing = await x
       .select()
       .from(enrollments)
       .where(and(eq(enrollments.userId, v.userId), eq(enrollments.courseId, v.courseId)))
       .for('update');
     const current = existing[0];
-    if (current?.status === 'active') return { row: current, granted: false };
+    const expired = current?.expiresAt != null && current.expiresAt.getTime() <= v.now.getTime();
+    if (current?.status === 'active' && !expired) return { row: current, granted: false };
     const [row] = await x
       .insert(enrollments)
       .values({
@@ -58,15 +60,15 @@ export const enrollmentsRepo = {
           revokeReason: null,
           updatedAt: v.now,
         },
-        // Never steal a row another transaction just activated.
-        setWhere: sql`${enrollments.status} = 'revoked'`,
+        // Renew a revoked or expired row; never steal one another transaction just activated.
+        setWhere: sql`${enrollments.status} = 'revoked' or (${enrollments.expiresAt} is not null and ${enrollments.expiresAt} <= ${v.now.toISOString()}::timestamptz)`,
       })
       .returning();
     if (!row) {
       const again = await enrollmentsRepo.find(x, v.userId, v.courseId);
       return { row: again as EnrollmentRow, granted: false };
     }
-    return { row, granted: true };
+    return { row, granted: true, renewed: current?.status === 'active' };
   },
   async revoke(x: Executor, userId: string, courseId: string, reason: string, now: Date): Promise<boolean> {
     const rows = await x

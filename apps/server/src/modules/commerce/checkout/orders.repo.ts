@@ -1,0 +1,190 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import {
+  couponRedemptions,
+  coupons,
+  courseInstructors,
+  courses,
+  downloadGrants,
+  manualPaymentAccounts,
+  type OrderRow,
+  orderEvents,
+  orderItems,
+  orders,
+  type PaymentRow,
+  payments,
+  products,
+} from '../../../db/schema/index.ts';
+
+type NewOrder = typeof orders.$inferInsert;
+type NewItem = typeof orderItems.$inferInsert;
+type NewPayment = typeof payments.$inferInsert;
+type OrderEvent = Omit<typeof orderEvents.$inferInsert, 'id' | 'orderId' | 'createdAt'>;
+
+/** Orders, their lines, attempts and events: the checkout's SQL. */
+export const ordersRepo = {
+  async byIdempotencyKey(x: Executor, userId: string, keyHash: string): Promise<OrderRow | null> {
+    const [row] = await x
+      .select()
+      .from(orders)
+      .where(and(eq(orders.userId, userId), eq(orders.idempotencyKeyHash, keyHash)))
+      .limit(1);
+    return row ?? null;
+  },
+  async byNumber(x: Executor, number: string): Promise<OrderRow | null> {
+    const [row] = await x.select().from(orders).where(eq(orders.number, number)).limit(1);
+    return row ?? null;
+  },
+  async lockById(x: Executor, id: string): Promise<OrderRow | null> {
+    const [row] = await x.select().from(orders).where(eq(orders.id, id)).for('update');
+    return row ?? null;
+  },
+  async insertOrder(x: Executor, v: NewOrder): Promise<OrderRow> {
+    const [row] = await x.insert(orders).values(v).returning();
+    if (!row) throw new Error('insertOrder: no row');
+    return row;
+  },
+  async insertItems(x: Executor, rows: NewItem[]) {
+    return x.insert(orderItems).values(rows).returning();
+  },
+  async itemsOf(x: Executor, orderId: string) {
+    return x.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id));
+  },
+  async setOrder(x: Executor, id: string, v: Partial<NewOrder>) {
+    await x
+      .update(orders)
+      .set({ ...v, updatedAt: new Date() })
+      .where(eq(orders.id, id));
+  },
+  async event(x: Executor, orderId: string, e: OrderEvent) {
+    await x.insert(orderEvents).values({ orderId, ...e });
+  },
+
+  async insertPayment(x: Executor, v: NewPayment): Promise<PaymentRow> {
+    const [row] = await x.insert(payments).values(v).returning();
+    if (!row) throw new Error('insertPayment: no row');
+    return row;
+  },
+  async setPayment(x: Executor, id: string, v: Partial<NewPayment>) {
+    await x
+      .update(payments)
+      .set({ ...v, updatedAt: new Date() })
+      .where(eq(payments.id, id));
+  },
+  async latestPayment(x: Executor, orderId: string): Promise<PaymentRow | null> {
+    const [row] = await x
+      .select()
+      .from(payments)
+      .where(eq(payments.orderId, orderId))
+      .orderBy(desc(payments.createdAt), desc(payments.id))
+      .limit(1);
+    return row ?? null;
+  },
+  async paymentById(x: Executor, id: string): Promise<PaymentRow | null> {
+    const [row] = await x.select().from(payments).where(eq(payments.id, id)).limit(1);
+    return row ?? null;
+  },
+
+  /** Take one use of a coupon, only while uses are left (one conditional UPDATE, ADR 026). */
+  async reserveCoupon(x: Executor, couponId: string): Promise<boolean> {
+    const rows = await x
+      .update(coupons)
+      .set({ redeemedCount: sql`${coupons.redeemedCount} + 1` })
+      .where(
+        and(
+          eq(coupons.id, couponId),
+          sql`(${coupons.maxRedemptions} is null or ${coupons.redeemedCount} < ${coupons.maxRedemptions})`,
+        ),
+      )
+      .returning({ id: coupons.id });
+    return rows.length === 1;
+  },
+  async lockCoupon(x: Executor, couponId: string) {
+    const [row] = await x.select().from(coupons).where(eq(coupons.id, couponId)).for('update');
+    return row ?? null;
+  },
+  /** Uses of a coupon by a buyer held by orders that still count (pending or paid). */
+  async couponUsesBy(x: Executor, couponId: string, userId: string): Promise<number> {
+    const [row] = await x
+      .select({ n: sql<number>`count(*)::int` })
+      .from(couponRedemptions)
+      .innerJoin(orders, eq(orders.id, couponRedemptions.orderId))
+      .where(
+        and(
+          eq(couponRedemptions.couponId, couponId),
+          eq(couponRedemptions.userId, userId),
+          sql`${orders.status} not in ('cancelled', 'failed')`,
+        ),
+      );
+    return row?.n ?? 0;
+  },
+  async redeem(x: Executor, couponId: string, orderId: string, userId: string) {
+    await x.insert(couponRedemptions).values({ couponId, orderId, userId }).onConflictDoNothing();
+  },
+  /** Give an order's coupon use back (cancelled or expired). */
+  async releaseCoupon(x: Executor, couponId: string, orderId: string) {
+    const gone = await x
+      .delete(couponRedemptions)
+      .where(and(eq(couponRedemptions.couponId, couponId), eq(couponRedemptions.orderId, orderId)))
+      .returning({ orderId: couponRedemptions.orderId });
+    if (gone.length > 0)
+      await x
+        .update(coupons)
+        .set({ redeemedCount: sql`greatest(0, ${coupons.redeemedCount} - 1)` })
+        .where(eq(coupons.id, couponId));
+  },
+
+  async hasActiveManualAccount(x: Executor): Promise<boolean> {
+    const [row] = await x
+      .select({ id: manualPaymentAccounts.id })
+      .from(manualPaymentAccounts)
+      .where(eq(manualPaymentAccounts.active, true))
+      .limit(1);
+    return Boolean(row);
+  },
+
+  /** The first instructor of each course (who is credited its share of a sale). */
+  async firstInstructors(x: Executor, courseIds: string[]): Promise<Map<string, string>> {
+    if (courseIds.length === 0) return new Map();
+    const rows = await x
+      .select({ courseId: courseInstructors.courseId, userId: courseInstructors.userId })
+      .from(courseInstructors)
+      .where(inArray(courseInstructors.courseId, courseIds))
+      .orderBy(asc(courseInstructors.position));
+    const map = new Map<string, string>();
+    for (const r of rows) if (!map.has(r.courseId)) map.set(r.courseId, r.userId);
+    return map;
+  },
+  async productsByIds(x: Executor, ids: string[]) {
+    if (ids.length === 0) return [];
+    return x.select().from(products).where(inArray(products.id, ids));
+  },
+  /** Take `quantity` units, only when that many are on hand; false when short (untracked: true). */
+  async takeStock(x: Executor, productId: string, quantity: number): Promise<boolean> {
+    const rows = await x
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${quantity}` })
+      .where(
+        and(eq(products.id, productId), sql`(${products.stock} is null or ${products.stock} >= ${quantity})`),
+      )
+      .returning({ id: products.id });
+    return rows.length === 1;
+  },
+  async grantDownload(x: Executor, v: { orderItemId: string; userId: string; productId: string }) {
+    await x.insert(downloadGrants).values(v).onConflictDoNothing();
+  },
+  async coursesOf(x: Executor, orderId: string) {
+    return x
+      .select({ id: courses.id, slug: courses.slug, title: courses.title })
+      .from(orderItems)
+      .innerJoin(courses, eq(courses.id, orderItems.courseId))
+      .where(eq(orderItems.orderId, orderId));
+  },
+  async downloadsOf(x: Executor, orderId: string) {
+    return x
+      .select({ grantId: downloadGrants.id, title: orderItems.title, revokedAt: downloadGrants.revokedAt })
+      .from(downloadGrants)
+      .innerJoin(orderItems, eq(orderItems.id, downloadGrants.orderItemId))
+      .where(eq(orderItems.orderId, orderId));
+  },
+};
