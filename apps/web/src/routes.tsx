@@ -3,6 +3,9 @@ import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
 import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
+import { AdminCouponsPage } from './features/admin-commerce-settings/AdminCouponsPage.tsx';
+import { AdminShippingPage } from './features/admin-commerce-settings/AdminShippingPage.tsx';
+import { AdminTaxesPage } from './features/admin-commerce-settings/AdminTaxesPage.tsx';
 import { AdminOrderPage } from './features/admin-orders/AdminOrderPage.tsx';
 import { AdminOrdersPage } from './features/admin-orders/AdminOrdersPage.tsx';
 import { AdminPaymentsPage } from './features/admin-payments/AdminPaymentsPage.tsx';
@@ -16,6 +19,7 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { VerifyCodePage } from './features/auth/VerifyCodePage.tsx';
+import { CartPage } from './features/cart/CartPage.tsx';
 import { CategoriesPage } from './features/catalog/CategoriesPage.tsx';
 import { CoursePage } from './features/catalog/CoursePage.tsx';
 import { CoursesPage } from './features/catalog/CoursesPage.tsx';
@@ -41,6 +45,7 @@ import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
 import { StudioProfilePage } from './features/studio/profile/StudioProfilePage.tsx';
 import { StudioPage } from './features/studio/StudioPage.tsx';
 import { StudentsPage } from './features/studio/students/StudentsPage.tsx';
+import { WishlistPage } from './features/wishlist/WishlistPage.tsx';
 
 /**
  * Every page of the web app. The same objects drive `createBrowserRouter` in the browser and
@@ -85,6 +90,11 @@ export const routes: RouteObject[] = [
       { path: 'studio/courses/:id', Component: CourseEditorPage },
       { path: 'studio/students', Component: StudentsPage },
       { path: 'studio/profile', Component: StudioProfilePage },
+      { path: 'cart', Component: CartPage },
+      { path: 'wishlist', Component: WishlistPage },
+      { path: 'admin/coupons', Component: AdminCouponsPage },
+      { path: 'admin/shipping', Component: AdminShippingPage },
+      { path: 'admin/taxes', Component: AdminTaxesPage },
       { path: 'shop', Component: ShopPage },
       { path: 'shop/:slug', Component: ProductPage },
       { path: 'admin/products', Component: AdminProductsPage },
