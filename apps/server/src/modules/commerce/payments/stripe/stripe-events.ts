@@ -4,7 +4,7 @@ import type { PaymentNotification } from '../../../../platform/payments.ts';
 /**
  * What a verified Stripe event means for us, as the pipeline's notifications. Stripe's event id is the
  * `eventId` (a redelivery carries the same one), except for refunds, whose id is derived from the refund
- * (`<refund id>:succeeded`) so that one refund reported by several events is handled once.
+ * (`<refund id>:<succeeded|failed>`) so that one refund reported by several events is handled once.
  *
  * Reads the SDK needs to make (a payment intent's Checkout Session, a charge's refunds) come in as
  * `find`, so this stays a plain mapping.
@@ -42,6 +42,21 @@ export function sessionNotification(eventId: string, s: Stripe.Checkout.Session)
   if (s.status !== 'complete') return null;
   if (s.payment_status === 'paid' || s.payment_status === 'no_payment_required') return succeeded(eventId, s);
   return { kind: 'payment_pending', eventId, providerRef: s.id };
+}
+
+/** A refund that reached an end, once per refund and outcome whichever event reported it. */
+function refundNotification(r: Stripe.Refund, providerRef: string): PaymentNotification[] {
+  if (r.status !== 'succeeded' && r.status !== 'failed') return [];
+  return [
+    {
+      kind: r.status === 'succeeded' ? 'refund_succeeded' : 'refund_failed',
+      eventId: `${r.id}:${r.status}`,
+      providerRef,
+      refundRef: r.id,
+      amountMinor: r.amount,
+      currency: r.currency.toUpperCase(),
+    },
+  ];
 }
 
 export async function eventNotifications(
@@ -89,16 +104,12 @@ export async function eventNotifications(
       const charge = event.data.object;
       const providerRef = idOf(charge.payment_intent) ?? charge.id;
       const list = charge.refunds?.data ?? (await reads.refundsOfCharge(charge.id));
-      return list
-        .filter((r) => r.status === 'succeeded')
-        .map((r) => ({
-          kind: 'refund_succeeded' as const,
-          eventId: `${r.id}:succeeded`,
-          providerRef,
-          refundRef: r.id,
-          amountMinor: r.amount,
-          currency: r.currency.toUpperCase(),
-        }));
+      return list.flatMap((r) => refundNotification(r, providerRef));
+    }
+    case 'refund.updated':
+    case 'refund.failed': {
+      const r = event.data.object;
+      return refundNotification(r, idOf(r.payment_intent) ?? idOf(r.charge) ?? r.id);
     }
     case 'charge.dispute.created':
     case 'charge.dispute.closed': {
