@@ -71,6 +71,10 @@ export const ErrorCodes = [
   'already_instructor',
   'last_instructor',
   // shop
+  'too_many_images',
+  'not_a_buyer',
+  'currency_not_sold',
+  'unknown_category',
   // cart
   'cart_currency_mismatch',
   'already_enrolled',

@@ -8,6 +8,7 @@ import { registerReconciliation } from './payments/reconciliation.ts';
 import { registerStripe } from './payments/stripe/stripe.module.ts';
 import { createStripeProvider } from './payments/stripe/stripe-provider.ts';
 import { createTestProvider } from './payments/test-provider/test-provider.ts';
+import { registerShop } from './shop/shop.module.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -21,9 +22,10 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
     deps.config.payments.testProvider ? createTestProvider(deps) : null,
     createStripeProvider(deps),
   ]);
+  const shop = await registerShop(app, deps);
   await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
   await registerStripe(app, deps, { pipeline, providers });
   await registerReconciliation(app, { ...deps, pipeline, providers });
-  return { pipeline, providers };
+  return { pipeline, providers, shop };
 }
