@@ -137,6 +137,15 @@ describe('Stripe payments end to end (checkout API → fake Stripe → webhook �
     expect(await b.state()).toMatchObject(paidOnce);
   });
 
+  it('a session paid for another amount than the order’s is recorded, not fulfilled', async () => {
+    const b = await stripeOrder();
+    const event = s.fake.complete(b.sessionId);
+    (event.data.object as { amount_total: number }).amount_total = b.order.totalMinor - 100;
+    expect((await s.deliver(event)).statusCode).toBe(200);
+    expect(await b.state()).toMatchObject({ order: 'pending', enrollments: 0, receipts: 0, fulfilled: 0 });
+    expect((await s.eventsOf(b.order.id)).map((e) => e.outcome)).toEqual(['amount_mismatch']);
+  });
+
   it('a declined card fails the attempt with the bank’s message; a retry with a new session succeeds', async () => {
     const b = await stripeOrder();
     const message = 'Your card has insufficient funds.';
