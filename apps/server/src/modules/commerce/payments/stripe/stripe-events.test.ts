@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { eventNotifications, type StripeReads } from './stripe-events.ts';
 
 const reads: StripeReads = {
-  sessionOfIntent: async (pi) => (pi === 'pi_known' ? 'cs_known' : null),
+  sessionOfIntent: async (pi) =>
+    pi === 'pi_known'
+      ? ({ id: 'cs_known', status: 'open', payment_status: 'unpaid' } as Stripe.Checkout.Session)
+      : null,
   refundsOfCharge: async () => [
     { id: 're_listed', amount: 700, currency: 'usd', status: 'succeeded' } as Stripe.Refund,
   ],

@@ -68,7 +68,7 @@ export function createStripeProvider(d: { config: Config; clock: Clock }): CardP
   const reads: StripeReads = {
     async sessionOfIntent(paymentIntentId) {
       const list = await stripe.checkout.sessions.list({ payment_intent: paymentIntentId, limit: 1 });
-      return list.data[0]?.id ?? null;
+      return list.data[0] ?? null;
     },
     async refundsOfCharge(chargeId) {
       const list = await stripe.refunds.list({ charge: chargeId, limit: 100 });
