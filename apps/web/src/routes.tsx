@@ -5,6 +5,8 @@ import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
 import { AdminOrderPage } from './features/admin-orders/AdminOrderPage.tsx';
 import { AdminOrdersPage } from './features/admin-orders/AdminOrdersPage.tsx';
+import { AdminPaymentsPage } from './features/admin-payments/AdminPaymentsPage.tsx';
+import { PaymentAccountsPage } from './features/admin-payments/PaymentAccountsPage.tsx';
 import { AdminProductCategoriesPage } from './features/admin-shop/AdminProductCategoriesPage.tsx';
 import { AdminProductReviewsPage } from './features/admin-shop/AdminProductReviewsPage.tsx';
 import { AdminProductsPage } from './features/admin-shop/AdminProductsPage.tsx';
@@ -29,6 +31,8 @@ import { DashboardPage } from './features/learning/DashboardPage.tsx';
 import { TodayVideosPage } from './features/learning/daily-videos/TodayVideosPage.tsx';
 import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
+import { ManualPaymentPage } from './features/manual-payments/ManualPaymentPage.tsx';
+import { PaymentStatusPage } from './features/manual-payments/PaymentStatusPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
 import { ProductPage } from './features/shop/ProductPage.tsx';
 import { ShopPage } from './features/shop/ShopPage.tsx';
@@ -88,6 +92,10 @@ export const routes: RouteObject[] = [
       { path: 'admin/products/:id', Component: ProductEditorPage },
       { path: 'admin/product-categories', Component: AdminProductCategoriesPage },
       { path: 'admin/product-reviews', Component: AdminProductReviewsPage },
+      { path: 'checkout/manual/:number', Component: ManualPaymentPage },
+      { path: 'payment-status', Component: PaymentStatusPage },
+      { path: 'admin/payments', Component: AdminPaymentsPage },
+      { path: 'admin/payment-accounts', Component: PaymentAccountsPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

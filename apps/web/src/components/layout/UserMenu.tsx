@@ -91,6 +91,14 @@ export function UserMenu({ me }: { me: MeResponse }) {
               <Link to="/admin/revenue">{t('earnings.menuLink')}</Link>
             </DropdownMenu.Item>
           ) : null}
+          <DropdownMenu.Item asChild className={itemClasses}>
+            <Link to="/payment-status">{t('manual.menuLink')}</Link>
+          </DropdownMenu.Item>
+          {me.user.role === 'admin' ? (
+            <DropdownMenu.Item asChild className={itemClasses}>
+              <Link to="/admin/payments">{t('manual.admin.menuLink')}</Link>
+            </DropdownMenu.Item>
+          ) : null}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item className={itemClasses} onSelect={() => void signOut()}>
             {t('layout.signOut')}
