@@ -4,14 +4,14 @@ import type { PaymentNotification } from '../../../../platform/payments.ts';
 /**
  * What a verified Stripe event means for us, as the pipeline's notifications. Stripe's event id is the
  * `eventId` (a redelivery carries the same one), except for refunds, whose id is derived from the refund
- * (`<refund id>:succeeded`) so that one refund reported by several events is handled once.
+ * (`<refund id>:<succeeded|failed>`) so that one refund reported by several events is handled once.
  *
  * Reads the SDK needs to make (a payment intent's Checkout Session, a charge's refunds) come in as
  * `find`, so this stays a plain mapping.
  */
 export interface StripeReads {
   /** The Checkout Session that made this payment intent (null when it has none). */
-  sessionOfIntent(paymentIntentId: string): Promise<string | null>;
+  sessionOfIntent(paymentIntentId: string): Promise<Stripe.Checkout.Session | null>;
   refundsOfCharge(chargeId: string): Promise<Stripe.Refund[]>;
 }
 
@@ -44,6 +44,34 @@ export function sessionNotification(eventId: string, s: Stripe.Checkout.Session)
   return { kind: 'payment_pending', eventId, providerRef: s.id };
 }
 
+/** A refund that reached an end, once per refund and outcome whichever event reported it. */
+function refundNotification(r: Stripe.Refund, providerRef: string): PaymentNotification[] {
+  if (r.status !== 'succeeded' && r.status !== 'failed') return [];
+  return [
+    {
+      kind: r.status === 'succeeded' ? 'refund_succeeded' : 'refund_failed',
+      eventId: `${r.id}:${r.status}`,
+      providerRef,
+      refundRef: r.id,
+      amountMinor: r.amount,
+      currency: r.currency.toUpperCase(),
+    },
+  ];
+}
+
+/**
+ * A refund or dispute means the payment succeeded, and it names the payment intent, which our attempt
+ * knows only once its success was handled. Stripe may deliver it first: so it is preceded by the
+ * session's success as a lookup would report it (`lookup:<session>:paid`, a duplicate when handled
+ * already), and every order of arrival ends in the same state.
+ */
+async function paidFirst(paymentIntentId: string, reads: StripeReads): Promise<PaymentNotification[]> {
+  if (!paymentIntentId.startsWith('pi_')) return [];
+  const s = await reads.sessionOfIntent(paymentIntentId);
+  const n = s ? sessionNotification(`lookup:${s.id}:paid`, s) : null;
+  return n?.kind === 'payment_succeeded' ? [n] : [];
+}
+
 export async function eventNotifications(
   event: Stripe.Event,
   reads: StripeReads,
@@ -74,7 +102,7 @@ export async function eventNotifications(
       const pi = event.data.object;
       const err = pi.last_payment_error;
       // Our attempt is known by its Checkout Session; the intent's id only once it has succeeded.
-      const providerRef = (await reads.sessionOfIntent(pi.id)) ?? pi.id;
+      const providerRef = (await reads.sessionOfIntent(pi.id))?.id ?? pi.id;
       return [
         {
           kind: 'payment_failed',
@@ -89,21 +117,22 @@ export async function eventNotifications(
       const charge = event.data.object;
       const providerRef = idOf(charge.payment_intent) ?? charge.id;
       const list = charge.refunds?.data ?? (await reads.refundsOfCharge(charge.id));
-      return list
-        .filter((r) => r.status === 'succeeded')
-        .map((r) => ({
-          kind: 'refund_succeeded' as const,
-          eventId: `${r.id}:succeeded`,
-          providerRef,
-          refundRef: r.id,
-          amountMinor: r.amount,
-          currency: r.currency.toUpperCase(),
-        }));
+      const refunds = list.flatMap((r) => refundNotification(r, providerRef));
+      return refunds.length ? [...(await paidFirst(providerRef, reads)), ...refunds] : [];
+    }
+    case 'refund.updated':
+    case 'refund.failed': {
+      const r = event.data.object;
+      const providerRef = idOf(r.payment_intent) ?? idOf(r.charge) ?? r.id;
+      const refunds = refundNotification(r, providerRef);
+      return refunds.length ? [...(await paidFirst(providerRef, reads)), ...refunds] : [];
     }
     case 'charge.dispute.created':
     case 'charge.dispute.closed': {
       const d = event.data.object;
+      const intent = idOf(d.payment_intent);
       return [
+        ...(intent ? await paidFirst(intent, reads) : []),
         {
           kind: event.type === 'charge.dispute.created' ? 'dispute_opened' : 'dispute_closed',
           eventId,

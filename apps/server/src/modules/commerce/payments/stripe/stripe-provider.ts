@@ -52,9 +52,12 @@ export function checkoutLines(r: CheckoutRequest): Stripe.Checkout.SessionCreate
   ];
 }
 
+/** Stripe's own message may quote the request (the buyer's address): only its code is passed on. */
 function providerError(err: unknown): AppError {
-  const message = err instanceof Stripe.errors.StripeError ? err.message : 'Stripe could not be reached';
-  return new AppError('payment_provider_error', 502, `The card payment could not be started: ${message}`);
+  const stripeCode = err instanceof Stripe.errors.StripeError ? (err.code ?? err.type) : 'unreachable';
+  return new AppError('payment_provider_error', 502, 'The card payment could not be started; try again', {
+    stripeCode,
+  });
 }
 
 export function createStripeProvider(d: { config: Config; clock: Clock }): CardProvider | null {
@@ -65,7 +68,7 @@ export function createStripeProvider(d: { config: Config; clock: Clock }): CardP
   const reads: StripeReads = {
     async sessionOfIntent(paymentIntentId) {
       const list = await stripe.checkout.sessions.list({ payment_intent: paymentIntentId, limit: 1 });
-      return list.data[0]?.id ?? null;
+      return list.data[0] ?? null;
     },
     async refundsOfCharge(chargeId) {
       const list = await stripe.refunds.list({ charge: chargeId, limit: 100 });

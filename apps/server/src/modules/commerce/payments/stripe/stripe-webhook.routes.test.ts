@@ -38,6 +38,14 @@ describe('POST /api/webhooks/stripe', () => {
     expect(await statusOf(payment.id)).toBe('pending');
   });
 
+  it('refuses a delivery without a content type or body with a 4xx', async () => {
+    const bare = await s.t.app.inject({ method: 'POST', url: '/api/webhooks/stripe' });
+    expect(bare.statusCode).toBe(400);
+    const noType = await s.t.app.inject({ method: 'POST', url: '/api/webhooks/stripe', payload: 'x' });
+    expect(noType.statusCode).toBeGreaterThanOrEqual(400);
+    expect(noType.statusCode).toBeLessThan(500);
+  });
+
   it('refuses a correctly signed body that is not JSON with 400', async () => {
     const res = await s.deliver(s.fake.signed('{"id": "evt_1", "type": '));
     expect(res.statusCode).toBe(400);
@@ -87,20 +95,27 @@ describe('POST /api/webhooks/stripe', () => {
   });
 
   it('records each refund of a charge.refunded once, and disputes by the payment intent', async () => {
-    const { order, sessionId, payment } = await s.pendingOrder();
+    const { order, sessionId } = await s.pendingOrder();
     await s.deliver(s.fake.complete(sessionId));
-    // What checkout's success handler does: remember the captured charge (refunds and disputes name it).
-    const intent = s.fake.sessions.get(sessionId)?.payment_intent as string;
-    await s.t.platform.database.db
-      .update(payments)
-      .set({ providerChargeRef: intent })
-      .where(eq(payments.id, payment.id));
     const refunded = s.fake.refunded(sessionId, [50_000, 25_000]);
     expect((await s.deliver(refunded)).statusCode).toBe(200);
     expect((await s.deliver(refunded)).statusCode).toBe(200);
+    // The same refund reported again by refund.updated is the same notification; a failed one is new.
+    const [first] = (refunded.data.object as unknown as { refunds: { data: Record<string, unknown>[] } })
+      .refunds.data;
+    await s.deliver(s.fake.event('refund.updated', { ...first }));
+    await s.deliver(s.fake.event('refund.failed', { ...first, id: 're_failed_one', status: 'failed' }));
     await s.deliver(s.fake.dispute(sessionId, 'closed', 'won'));
-    const types = (await s.eventsOf(order.id)).map((r) => r.type).sort();
-    expect(types).toEqual(['dispute_closed', 'payment_succeeded', 'refund_succeeded', 'refund_succeeded']);
+    const rows = await s.eventsOf(order.id);
+    expect(rows.map((r) => r.type).sort()).toEqual([
+      'dispute_closed',
+      'payment_succeeded',
+      'payment_succeeded', // lookup:<session>:paid, put before the refunds (a duplicate after the first)
+      'refund_failed',
+      'refund_succeeded',
+      'refund_succeeded',
+    ]);
+    expect(rows.find((r) => r.type === 'refund_failed')?.eventId).toBe('re_failed_one:failed');
   });
 
   it('logs event ids, never the buyer’s address', async () => {
