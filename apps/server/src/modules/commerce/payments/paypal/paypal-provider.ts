@@ -152,15 +152,19 @@ export function createPaypalProvider(
       if (event.event_type !== 'CHECKOUT.ORDER.APPROVED')
         return Promise.all(eventNotifications(event).map(byOrder));
       const orderId = typeof event.resource.id === 'string' ? event.resource.id : null;
-      const n = orderId ? await lookup(orderId) : null;
+      const n = orderId
+        ? await lookup(orderId).catch((err) => {
+            throw err instanceof PaypalApiError ? paypalUnavailable(err) : err;
+          })
+        : null;
       return n ? [n] : [];
     },
 
     lookup,
 
     async refund(r) {
-      const captureId =
-        r.chargeRef ?? (await api.getOrder(r.providerRef)).purchase_units?.[0]?.payments?.captures?.[0]?.id;
+      const order = r.chargeRef ? null : await api.getOrder(r.providerRef).catch(() => null);
+      const captureId = r.chargeRef ?? order?.purchase_units?.[0]?.payments?.captures?.[0]?.id;
       if (!captureId)
         return { refundRef: '', status: 'failed', error: 'No captured PayPal payment to refund' };
       try {
@@ -179,7 +183,7 @@ export function createPaypalProvider(
       } catch (err) {
         if (err instanceof PaypalApiError && (err.status === 422 || err.status === 400))
           return { refundRef: '', status: 'failed', error: err.description };
-        throw err;
+        throw err instanceof PaypalApiError ? paypalUnavailable(err) : err;
       }
     },
   };

@@ -65,11 +65,29 @@ describe('POST /api/webhooks/paypal: verification', () => {
     expect(await eventById(forged.id)).toEqual([]);
     expect(await stateOf(o.order.id)).toEqual(before);
   });
-  it('takes the body as PayPal sent it, whatever the content type says', async () => {
-    const w = fake.signedWebhook('BILLING.PLAN.CREATED', { id: 'P-1' });
+  it('verifies the body exactly as PayPal sent it (whatever its content type, `$` patterns, escapes)', async () => {
+    const w = fake.signedWebhook('BILLING.PLAN.CREATED', { id: 'P-1', name: "Plan $& $' $1 \u00e9 \\u0000" });
     const res = await post({ ...w, headers: { ...w.headers, 'content-type': 'text/plain' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ received: true });
+  });
+  it('answers 502 paypal_unavailable while PayPal cannot verify it (PayPal redelivers later), recording nothing', async () => {
+    const o = await paypalPendingOrder(t, provider);
+    const w = fake.signedWebhook(
+      'PAYMENT.CAPTURE.COMPLETED',
+      fake.captureResource(fake.captureNow(o.paypalOrderId)),
+    );
+    fake.control.outage = true;
+    try {
+      const res = await post(w);
+      expect(res.statusCode).toBe(502);
+      expect(res.json().error.code).toBe('paypal_unavailable');
+    } finally {
+      fake.control.outage = false;
+    }
+    expect(await eventById(w.id)).toEqual([]);
+    expect((await post(w)).statusCode).toBe(200);
+    expect(await eventById(w.id)).toHaveLength(1);
   });
 });
 
