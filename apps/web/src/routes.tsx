@@ -3,6 +3,10 @@ import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
 import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
+import { AdminProductCategoriesPage } from './features/admin-shop/AdminProductCategoriesPage.tsx';
+import { AdminProductReviewsPage } from './features/admin-shop/AdminProductReviewsPage.tsx';
+import { AdminProductsPage } from './features/admin-shop/AdminProductsPage.tsx';
+import { NewProductPage, ProductEditorPage } from './features/admin-shop/ProductEditorPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -22,6 +26,8 @@ import { TodayVideosPage } from './features/learning/daily-videos/TodayVideosPag
 import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
+import { ProductPage } from './features/shop/ProductPage.tsx';
+import { ShopPage } from './features/shop/ShopPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
 import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
 import { StudioProfilePage } from './features/studio/profile/StudioProfilePage.tsx';
@@ -67,6 +73,13 @@ export const routes: RouteObject[] = [
       { path: 'studio/courses/:id', Component: CourseEditorPage },
       { path: 'studio/students', Component: StudentsPage },
       { path: 'studio/profile', Component: StudioProfilePage },
+      { path: 'shop', Component: ShopPage },
+      { path: 'shop/:slug', Component: ProductPage },
+      { path: 'admin/products', Component: AdminProductsPage },
+      { path: 'admin/products/new', Component: NewProductPage },
+      { path: 'admin/products/:id', Component: ProductEditorPage },
+      { path: 'admin/product-categories', Component: AdminProductCategoriesPage },
+      { path: 'admin/product-reviews', Component: AdminProductReviewsPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCart } from './cart/cart.module.ts';
 import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { registerPaypal } from './payments/paypal/paypal.module.ts';
@@ -6,6 +7,7 @@ import { createPaypalProvider } from './payments/paypal/paypal-provider.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
 import { createTestProvider } from './payments/test-provider/test-provider.ts';
+import { registerShop } from './shop/shop.module.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -20,7 +22,9 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
     deps.config.payments.testProvider ? createTestProvider(deps) : null,
     paypal,
   ]);
+  const shop = await registerShop(app, deps);
+  await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
   await registerPaypal(app, deps, { pipeline, provider: paypal });
-  return { pipeline, providers };
+  return { pipeline, providers, shop };
 }
