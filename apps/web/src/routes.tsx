@@ -3,6 +3,8 @@ import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
 import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
+import { AdminOrderPage } from './features/admin-orders/AdminOrderPage.tsx';
+import { AdminOrdersPage } from './features/admin-orders/AdminOrdersPage.tsx';
 import { AdminProductCategoriesPage } from './features/admin-shop/AdminProductCategoriesPage.tsx';
 import { AdminProductReviewsPage } from './features/admin-shop/AdminProductReviewsPage.tsx';
 import { AdminProductsPage } from './features/admin-shop/AdminProductsPage.tsx';
@@ -18,6 +20,8 @@ import { CoursesPage } from './features/catalog/CoursesPage.tsx';
 import { InstructorPage } from './features/catalog/InstructorPage.tsx';
 import { AdminCertificatesPage } from './features/certificates/AdminCertificatesPage.tsx';
 import { CertificatePage } from './features/certificates/CertificatePage.tsx';
+import { AdminRevenuePage } from './features/earnings/AdminRevenuePage.tsx';
+import { EarningsPage } from './features/earnings/EarningsPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
@@ -59,6 +63,10 @@ export const routes: RouteObject[] = [
       { path: 'admin/courses', Component: AdminCoursesPage },
       { path: 'admin/certificates', Component: AdminCertificatesPage },
       { path: 'admin/reviews', Component: AdminReviewsPage },
+      { path: 'admin/orders', Component: AdminOrdersPage },
+      { path: 'admin/orders/:number', Component: AdminOrderPage },
+      { path: 'admin/revenue', Component: AdminRevenuePage },
+      { path: 'studio/earnings', Component: EarningsPage },
       { path: 'certificates/:code', Component: CertificatePage },
       { path: 'courses', Component: CoursesPage },
       { path: 'courses/categories', Component: CategoriesPage },

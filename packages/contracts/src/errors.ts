@@ -96,8 +96,14 @@ export const ErrorCodes = [
   'order_not_payable',
   'download_link_invalid',
   'download_link_expired',
+  'order_invalid_transition',
+  'refund_exceeds_paid',
+  'refund_not_refundable',
+  'refund_provider_unavailable',
+  'refund_failed',
   // payments
   'invalid_signature',
+  'payment_provider_error',
   'paypal_unavailable',
   'paypal_currency_unsupported',
 ] as const;
