@@ -9,7 +9,7 @@ import {
   toPaypalValue,
 } from './paypal.types.ts';
 import { createPaypalClient, PaypalApiError, type PaypalClient } from './paypal-client.ts';
-import { eventNotifications, orderNotification } from './paypal-notifications.ts';
+import { captureNotification, eventNotifications, orderNotification } from './paypal-notifications.ts';
 
 /** Where PayPal sends the buyer back: our route, which captures (PayPal appends `?token=<order id>`). */
 export const PAYPAL_RETURN_PATH = '/api/payments/paypal/return';
@@ -65,17 +65,19 @@ export function createPaypalProvider(
   }
 
   /**
-   * Refunds and disputes name the capture; the attempt is found by its PayPal order id (`provider_ref`),
-   * so one that arrives before the capture was recorded as the attempt's charge still finds its order.
+   * Refunds and disputes name the capture. The capture is read: the attempt is found by its PayPal order
+   * id (`provider_ref`), and the capture itself goes first (as `capture:<id>`, the event the return and
+   * lookup give): a refund or dispute implies it was paid, so one that overtakes the capture's own
+   * notification still meets a paid order, and the order ends as if they had come in order.
    */
-  async function byOrder(n: PaymentNotification): Promise<PaymentNotification> {
+  async function withCapture(n: PaymentNotification): Promise<PaymentNotification[]> {
     if (n.kind === 'payment_succeeded' || n.kind === 'payment_failed' || n.kind === 'payment_pending')
-      return n;
-    const orderId = await api
-      .getCapture(n.providerRef)
-      .then((c) => c.supplementary_data?.related_ids?.order_id)
-      .catch(() => undefined);
-    return orderId ? { ...n, providerRef: orderId } : n;
+      return [n];
+    const c = await api.getCapture(n.providerRef).catch(() => null);
+    const orderId = c?.supplementary_data?.related_ids?.order_id;
+    if (!c || !orderId) return [n];
+    const paid = captureNotification(orderId, c);
+    return [...(paid.kind === 'payment_succeeded' ? [paid] : []), { ...n, providerRef: orderId }];
   }
 
   async function lookup(orderId: string): Promise<PaymentNotification | null> {
@@ -150,7 +152,7 @@ export function createPaypalProvider(
       });
       if (!genuine) throw invalidSignature();
       if (event.event_type !== 'CHECKOUT.ORDER.APPROVED')
-        return Promise.all(eventNotifications(event).map(byOrder));
+        return (await Promise.all(eventNotifications(event).map(withCapture))).flat();
       const orderId = typeof event.resource.id === 'string' ? event.resource.id : null;
       const n = orderId
         ? await lookup(orderId).catch((err) => {

@@ -141,13 +141,15 @@ describe('POST /api/webhooks/paypal: events into the pipeline', () => {
     const types = (await eventsOf(o.order.id)).map((e) => [e.eventId, e.type]);
     expect(types).toEqual(
       expect.arrayContaining([
+        [`capture:${capture.id}`, 'payment_succeeded'],
         [denied.id, 'payment_failed'],
         [refunded.id, 'refund_succeeded'],
         [dispute.id, 'dispute_opened'],
       ]),
     );
-    // Refunds and disputes name the capture; they reach the order even before the capture is its charge.
-    expect(types).toHaveLength(3);
+    // Refunds and disputes name the capture; they reach the order even before the capture is its charge,
+    // and bring the capture (the event the return would give) ahead of them.
+    expect(types).toHaveLength(4);
     expect((await eventById(stranger.id))[0]).toMatchObject({ outcome: 'unknown_payment', orderId: null });
   });
   it('answers 200 and records nothing for an event type it does not handle', async () => {
