@@ -158,6 +158,27 @@ describe('PayPal through the checkout', () => {
     expect(figures).toMatchObject({ enrollments: 1, receipts: 1, saleMovements: 1, fulfilled: 1 });
   });
 
+  it('a lost webhook and no return: the reconciliation job captures the approved order and fulfils it once', async () => {
+    const b = await paypalOrder();
+    fake.approve(b.token);
+    await t.platform.database.raw.query(
+      `update payments set created_at = now() - interval '30 minutes' where order_id = $1`,
+      [b.orderId],
+    );
+    const captures = fake.stats.captures;
+    await t.app.reconcilePayments();
+    await t.app.reconcilePayments();
+    const figures = await b.figures();
+    console.log('paypal lost webhook → reconciliation', {
+      deliveries: 0,
+      captures: fake.stats.captures - captures,
+      ...figures,
+    });
+    expect(fake.stats.captures - captures).toBe(1);
+    expect(figures).toMatchObject({ enrollments: 1, receipts: 1, saleMovements: 1, fulfilled: 1 });
+    expect(await b.state()).toMatchObject({ order: 'fulfilled', payment: 'succeeded' });
+  });
+
   it('a declined capture fails the attempt with PayPal’s message; a retry with a new PayPal order pays', async () => {
     const b = await paypalOrder();
     fake.approve(b.token);
