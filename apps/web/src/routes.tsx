@@ -3,8 +3,13 @@ import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
 import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
+import { AdminCouponsPage } from './features/admin-commerce-settings/AdminCouponsPage.tsx';
+import { AdminShippingPage } from './features/admin-commerce-settings/AdminShippingPage.tsx';
+import { AdminTaxesPage } from './features/admin-commerce-settings/AdminTaxesPage.tsx';
 import { AdminOrderPage } from './features/admin-orders/AdminOrderPage.tsx';
 import { AdminOrdersPage } from './features/admin-orders/AdminOrdersPage.tsx';
+import { AdminPaymentsPage } from './features/admin-payments/AdminPaymentsPage.tsx';
+import { PaymentAccountsPage } from './features/admin-payments/PaymentAccountsPage.tsx';
 import { AdminProductCategoriesPage } from './features/admin-shop/AdminProductCategoriesPage.tsx';
 import { AdminProductReviewsPage } from './features/admin-shop/AdminProductReviewsPage.tsx';
 import { AdminProductsPage } from './features/admin-shop/AdminProductsPage.tsx';
@@ -14,6 +19,7 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { VerifyCodePage } from './features/auth/VerifyCodePage.tsx';
+import { CartPage } from './features/cart/CartPage.tsx';
 import { CategoriesPage } from './features/catalog/CategoriesPage.tsx';
 import { CoursePage } from './features/catalog/CoursePage.tsx';
 import { CoursesPage } from './features/catalog/CoursesPage.tsx';
@@ -29,6 +35,8 @@ import { DashboardPage } from './features/learning/DashboardPage.tsx';
 import { TodayVideosPage } from './features/learning/daily-videos/TodayVideosPage.tsx';
 import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
+import { ManualPaymentPage } from './features/manual-payments/ManualPaymentPage.tsx';
+import { PaymentStatusPage } from './features/manual-payments/PaymentStatusPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
 import { ProductPage } from './features/shop/ProductPage.tsx';
 import { ShopPage } from './features/shop/ShopPage.tsx';
@@ -37,6 +45,7 @@ import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
 import { StudioProfilePage } from './features/studio/profile/StudioProfilePage.tsx';
 import { StudioPage } from './features/studio/StudioPage.tsx';
 import { StudentsPage } from './features/studio/students/StudentsPage.tsx';
+import { WishlistPage } from './features/wishlist/WishlistPage.tsx';
 
 /**
  * Every page of the web app. The same objects drive `createBrowserRouter` in the browser and
@@ -81,6 +90,11 @@ export const routes: RouteObject[] = [
       { path: 'studio/courses/:id', Component: CourseEditorPage },
       { path: 'studio/students', Component: StudentsPage },
       { path: 'studio/profile', Component: StudioProfilePage },
+      { path: 'cart', Component: CartPage },
+      { path: 'wishlist', Component: WishlistPage },
+      { path: 'admin/coupons', Component: AdminCouponsPage },
+      { path: 'admin/shipping', Component: AdminShippingPage },
+      { path: 'admin/taxes', Component: AdminTaxesPage },
       { path: 'shop', Component: ShopPage },
       { path: 'shop/:slug', Component: ProductPage },
       { path: 'admin/products', Component: AdminProductsPage },
@@ -88,6 +102,10 @@ export const routes: RouteObject[] = [
       { path: 'admin/products/:id', Component: ProductEditorPage },
       { path: 'admin/product-categories', Component: AdminProductCategoriesPage },
       { path: 'admin/product-reviews', Component: AdminProductReviewsPage },
+      { path: 'checkout/manual/:number', Component: ManualPaymentPage },
+      { path: 'payment-status', Component: PaymentStatusPage },
+      { path: 'admin/payments', Component: AdminPaymentsPage },
+      { path: 'admin/payment-accounts', Component: PaymentAccountsPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -106,6 +106,11 @@ export const ErrorCodes = [
   'payment_provider_error',
   'paypal_unavailable',
   'paypal_currency_unsupported',
+  'manual_account_unavailable',
+  'manual_order_not_payable',
+  'proof_pending',
+  'resubmissions_exhausted',
+  'proof_already_reviewed',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

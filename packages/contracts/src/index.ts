@@ -9,6 +9,7 @@ export * from './commerce-settings.ts';
 export * from './errors.ts';
 export * from './identity.ts';
 export * from './learning.ts';
+export * from './manual-payments.ts';
 export * from './media.ts';
 export * from './orders.ts';
 export * from './payments.ts';

@@ -33,7 +33,7 @@ export type PaymentNotification =
       providerRef: string;
     }
   | {
-      kind: 'refund_succeeded' | 'refund_failed';
+      kind: 'refund_succeeded';
       eventId: string;
       /** The payment's `providerRef` (or its charge) that was refunded. */
       providerRef: string;
@@ -42,7 +42,23 @@ export type PaymentNotification =
       currency: string;
     }
   | {
-      kind: 'dispute_opened' | 'dispute_closed';
+      kind: 'refund_failed';
+      eventId: string;
+      /** The payment's `providerRef` (or its charge) that was refunded. */
+      providerRef: string;
+      refundRef: string;
+      amountMinor: number;
+      currency: string;
+    }
+  | {
+      kind: 'dispute_opened';
+      eventId: string;
+      providerRef: string;
+      /** The provider's word for it (`needs_response`, `won`, `lost`, …). */
+      status: string;
+    }
+  | {
+      kind: 'dispute_closed';
       eventId: string;
       providerRef: string;
       /** The provider's word for it (`needs_response`, `won`, `lost`, …). */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerCart } from './cart/cart.module.ts';
 import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
+import { registerManual } from './manual/manual.module.ts';
 import { registerOrders } from './orders/orders.module.ts';
 import { registerPaypal } from './payments/paypal/paypal.module.ts';
 import { createPaypalProvider } from './payments/paypal/paypal-provider.ts';
@@ -30,6 +31,7 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
   const shop = await registerShop(app, deps);
   await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
+  await registerManual(app, deps, pipeline);
   await registerOrders(app, deps, { pipeline, providers });
   await registerStripe(app, deps, { pipeline, providers });
   await registerPaypal(app, deps, { pipeline, provider: paypal });

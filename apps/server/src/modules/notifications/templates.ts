@@ -147,6 +147,32 @@ export const templates = {
       text: text(lines, [p.url]),
     };
   },
+  manualPaymentRejected(p: {
+    name: string;
+    orderNumber: string;
+    reason: string;
+    note: string | null;
+    attemptsLeft: number;
+    url: string;
+  }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `We could not approve the payment proof you sent for order ${p.orderNumber}. ${p.reason}`,
+      ...(p.note ? [`Our note: ${p.note}`] : []),
+      p.attemptsLeft > 0
+        ? `You can send a new proof (${p.attemptsLeft} ${p.attemptsLeft === 1 ? 'try' : 'tries'} left). Your order stays reserved until then.`
+        : 'No tries are left for this order: reply to this mail and we will sort it out with you.',
+    ];
+    return {
+      subject: `Your payment for order ${p.orderNumber} needs attention`,
+      html: layout(
+        'Your payment proof was not approved',
+        lines,
+        p.attemptsLeft > 0 ? { label: 'Send a new proof', url: p.url } : undefined,
+      ),
+      text: text(lines, [p.url]),
+    };
+  },
   orderShipped(p: {
     name: string;
     number: string;

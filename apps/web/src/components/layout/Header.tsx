@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import { CartLink } from '../../features/cart/CartLink.tsx';
 import { useMe } from '../../features/session/use-me.ts';
 import { Button } from '../ui/Button.tsx';
 import { cn, focusRing } from '../ui/cn.ts';
@@ -43,6 +44,7 @@ export function Header() {
               {t('layout.myLearning')}
             </NavLink>
           ) : null}
+          <CartLink />
           {me ? <UserMenu me={me} /> : null}
           {!me && !isPending ? (
             <>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { logout } from '../../api/auth.ts';
 import { AdminCoursesMenuItem } from '../../features/admin/AdminCoursesMenuItem.tsx';
+import { CommerceSettingsMenuItems } from '../../features/admin-commerce-settings/CommerceSettingsMenuItems.tsx';
 import { AdminShopMenuItems } from '../../features/admin-shop/AdminShopMenuItems.tsx';
 import { directionOf } from '../../i18n/index.ts';
 import { Avatar } from '../ui/Avatar.tsx';
@@ -59,6 +60,9 @@ export function UserMenu({ me }: { me: MeResponse }) {
           <DropdownMenu.Item asChild className={itemClasses}>
             <Link to="/profile">{t('layout.profile')}</Link>
           </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={itemClasses}>
+            <Link to="/wishlist">{t('cart.wishlist.menuLink')}</Link>
+          </DropdownMenu.Item>
           {me.user.role === 'instructor' || me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
               <Link to="/studio">{t('layout.studio')}</Link>
@@ -81,6 +85,7 @@ export function UserMenu({ me }: { me: MeResponse }) {
               <Link to="/admin/reviews">{t('reviews.admin.menuLink')}</Link>
             </DropdownMenu.Item>
           ) : null}
+          <CommerceSettingsMenuItems me={me} className={itemClasses} />
           {me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
               <Link to="/admin/orders">{t('adminOrders.menuLink')}</Link>
@@ -89,6 +94,14 @@ export function UserMenu({ me }: { me: MeResponse }) {
           {me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
               <Link to="/admin/revenue">{t('earnings.menuLink')}</Link>
+            </DropdownMenu.Item>
+          ) : null}
+          <DropdownMenu.Item asChild className={itemClasses}>
+            <Link to="/payment-status">{t('manual.menuLink')}</Link>
+          </DropdownMenu.Item>
+          {me.user.role === 'admin' ? (
+            <DropdownMenu.Item asChild className={itemClasses}>
+              <Link to="/admin/payments">{t('manual.admin.menuLink')}</Link>
             </DropdownMenu.Item>
           ) : null}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />

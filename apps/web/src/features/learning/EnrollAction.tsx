@@ -1,6 +1,5 @@
 import type { CourseDetail } from '@9tangle/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { enrollInCourse } from '../../api/learning.ts';
@@ -8,6 +7,7 @@ import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { TextLink } from '../../components/ui/TextLink.tsx';
 import { useErrorMessage } from '../../lib/use-error-message.ts';
+import { PaidItemActions } from '../cart/PaidItemActions.tsx';
 import { useMe } from '../session/use-me.ts';
 import { learnPath } from './learning-paths.ts';
 import { type MyCourse, myCoursesQueryKey, useMyCourses } from './learning-queries.ts';
@@ -21,13 +21,13 @@ import { type MyCourse, myCoursesQueryKey, useMyCourses } from './learning-queri
 export function EnrollAction({ course }: { course: CourseDetail }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const noteId = useId();
   const isVerified = me?.user.emailVerified === true;
   const myCourses = useMyCourses(isVerified);
   const isFree = course.isFree || course.priceMinor === 0;
   const label = isFree ? t('course.enrollFree') : t('course.buyNow');
   const next = encodeURIComponent(`/courses/${course.slug}`);
 
+  if (!me && !isFree) return <PaidItemActions itemType="course" itemId={course.id} />;
   if (!me) {
     return (
       <Button asChild size="lg" className="w-full">
@@ -45,19 +45,7 @@ export function EnrollAction({ course }: { course: CourseDetail }) {
   }
   const enrolled = myCourses.data?.items.find((item) => item.course.id === course.id);
   if (enrolled) return <EnrolledAction item={enrolled} />;
-  if (!isFree) {
-    // A disabled button cannot show a tooltip to keyboard users, so the reason is written below it.
-    return (
-      <div className="space-y-2">
-        <Button size="lg" className="w-full" disabled aria-describedby={noteId}>
-          {label}
-        </Button>
-        <p id={noteId} className="text-center text-sm text-slate-700">
-          {t('learning.cta.checkoutSoon')}
-        </p>
-      </div>
-    );
-  }
+  if (!isFree) return <PaidItemActions itemType="course" itemId={course.id} />;
   return <EnrollButton slug={course.slug} label={label} />;
 }
 

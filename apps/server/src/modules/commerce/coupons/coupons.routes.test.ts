@@ -132,11 +132,18 @@ describe('/api/admin/coupons', () => {
     expect(missing.statusCode).toBe(404);
   });
 
-  it('shows how many orders hold a coupon', async () => {
+  it('shows how many orders hold a coupon, and keeps the limit above it', async () => {
     const created = (
       await create({ code: code(), kind: 'percent', percentOff: 5, maxRedemptions: 5 })
     ).json();
     await t.platform.database.raw.query('update coupons set redeemed_count = 2 where id = $1', [created.id]);
     expect((await admin.get(`/api/admin/coupons/${created.id}`)).json().redeemedCount).toBe(2);
+    const below = await admin.request('PUT', `/api/admin/coupons/${created.id}`, {
+      code: created.code,
+      kind: 'percent',
+      percentOff: 5,
+      maxRedemptions: 1,
+    });
+    expect([below.statusCode, below.json().error.details[0].path]).toEqual([400, ['maxRedemptions']]);
   });
 });

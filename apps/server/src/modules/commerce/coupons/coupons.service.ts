@@ -76,6 +76,16 @@ export function createCouponsService(d: Pick<CommerceDeps, 'database' | 'clock'>
       return one(row.id);
     },
     async update(id: string, body: CouponBody) {
+      const current = await couponsRepo.byId(db, id);
+      if (!current) throw notFound('coupon');
+      // Orders already hold some uses: the limit cannot go below them (the table's check would refuse it).
+      if (body.maxRedemptions !== null && body.maxRedemptions < current.redeemedCount)
+        throw badRequest('validation_failed', 'Some fields are not valid', [
+          {
+            path: ['maxRedemptions'],
+            message: `Orders already hold ${current.redeemedCount} uses of this coupon`,
+          },
+        ]);
       const row = await write(body, () =>
         db.transaction((tx) => couponsRepo.update(tx, id, body, d.clock.now())),
       );

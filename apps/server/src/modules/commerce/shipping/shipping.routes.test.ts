@@ -11,6 +11,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+// Countries from the user-assigned range (XA–XZ), so other tests' zones on a shared database do not answer.
+const country = () => `X${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`;
+const unique = () => randomUUID().slice(0, 6);
 const rate = { name: 'Standard', currency: 'PKR', baseMinor: 25_000, minDays: 3, maxDays: 5 };
 
 describe('/api/admin/shipping', () => {
@@ -34,11 +37,12 @@ describe('/api/admin/shipping', () => {
   });
 
   it('keeps zones with their rates, and checkout reads the rates of a country', async () => {
+    const [a, b] = [country(), `Q${String.fromCharCode(77 + Math.floor(Math.random() * 14))}`];
     const zone = await admin.post('/api/admin/shipping/zones', {
       name: 'Nordics',
-      countries: ['se', 'NO', 'SE'],
+      countries: [a.toLowerCase(), b, a],
     });
-    expect([zone.statusCode, zone.json().countries]).toEqual([201, ['SE', 'NO']]);
+    expect([zone.statusCode, zone.json().countries]).toEqual([201, [a, b]]);
     const id = zone.json().id;
     const standard = await admin.post(`/api/admin/shipping/zones/${id}/rates`, {
       ...rate,
@@ -52,20 +56,21 @@ describe('/api/admin/shipping', () => {
       currency: 'USD',
       active: false,
     });
-    const pub = (await new Client(t.app).get('/api/shipping/rates?country=no&currency=USD')).json();
+    const pub = (
+      await new Client(t.app).get(`/api/shipping/rates?country=${b.toLowerCase()}&currency=USD`)
+    ).json();
     expect(pub.rates.map((r: { name: string; baseMinor: number }) => [r.name, r.baseMinor])).toEqual([
       ['Standard', 1_500],
     ]);
-    expect((await new Client(t.app).get('/api/shipping/rates?country=NO&currency=PKR')).json().rates).toEqual(
-      [],
-    );
+    const pkr = (await new Client(t.app).get(`/api/shipping/rates?country=${b}&currency=PKR`)).json();
+    expect(pkr.rates.filter((r: { zoneId: string }) => r.zoneId === id)).toEqual([]);
     expect((await new Client(t.app).get('/api/shipping/rates?country=NOR&currency=USD')).statusCode).toBe(
       400,
     );
 
     const renamed = await admin.request('PUT', `/api/admin/shipping/zones/${id}`, {
       name: 'Norway',
-      countries: ['NO'],
+      countries: [b],
     });
     expect([renamed.json().name, renamed.json().rates.length]).toEqual(['Norway', 2]);
     const edited = await admin.request('PUT', `/api/admin/shipping/rates/${standard.json().id}`, {
@@ -85,26 +90,23 @@ describe('/api/admin/shipping', () => {
   });
 
   it('serves the countries no zone names from a `*` zone', async () => {
+    const [intl, local, here] = [`Intl ${unique()}`, `Local ${unique()}`, country()];
     const rest = (await admin.post('/api/admin/shipping/zones', { name: 'World', countries: ['*'] })).json();
-    await admin.post(`/api/admin/shipping/zones/${rest.id}/rates`, {
-      ...rate,
-      currency: 'USD',
-      name: 'Intl',
-    });
-    const named = (
-      await admin.post('/api/admin/shipping/zones', { name: 'Iceland', countries: ['IS'] })
-    ).json();
+    await admin.post(`/api/admin/shipping/zones/${rest.id}/rates`, { ...rate, currency: 'USD', name: intl });
+    const named = (await admin.post('/api/admin/shipping/zones', { name: 'Here', countries: [here] })).json();
     await admin.post(`/api/admin/shipping/zones/${named.id}/rates`, {
       ...rate,
       currency: 'USD',
-      name: 'Local',
+      name: local,
     });
-    const names = async (country: string) =>
-      (await new Client(t.app).get(`/api/shipping/rates?country=${country}&currency=USD`))
+    const names = async (c: string) =>
+      (await new Client(t.app).get(`/api/shipping/rates?country=${c}&currency=USD`))
         .json()
         .rates.map((r: { name: string }) => r.name);
-    expect(await names('IS')).toEqual(['Local']);
-    expect(await names('BR')).toEqual(['Intl']);
+    expect(await names(here)).toEqual([local]);
+    const elsewhere = await names('ZZ');
+    expect([elsewhere.includes(intl), elsewhere.includes(local)]).toEqual([true, false]);
+    for (const id of [rest.id, named.id]) await admin.request('DELETE', `/api/admin/shipping/zones/${id}`);
   });
 
   it('answers 400 for bad zones and rates', async () => {
@@ -117,7 +119,8 @@ describe('/api/admin/shipping', () => {
         400,
       );
     }
-    const id = (await admin.post('/api/admin/shipping/zones', { name: 'Z', countries: ['ZZ'] })).json().id;
+    const id = (await admin.post('/api/admin/shipping/zones', { name: 'Z', countries: [country()] })).json()
+      .id;
     for (const body of [
       { ...rate, baseMinor: -1 },
       { ...rate, currency: 'EUR' },

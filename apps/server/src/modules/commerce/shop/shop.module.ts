@@ -58,5 +58,7 @@ export async function registerShop(app: FastifyInstance, c: CommerceDeps) {
     loaders: shopPageLoaders({ shop, categories, reviews }) as PageLoader[],
     /** Shop pages share the catalog's version counter, so the catalog's `publicPages.version` covers them. */
     isPublicPage: isPublicShopPage,
+    /** Mark every cached shop read stale: call after a commit that moved stock or a product (a sale). */
+    invalidate: () => deps.cache.bump(),
   };
 }

@@ -46,6 +46,12 @@ describe('GET /api/shop/products', () => {
     expect(ids((await get('&sort=price_desc')).items)).toEqual([a?.id, c?.id, b?.id, digital.id]);
     expect(ids((await get('&type=digital')).items)).toEqual([digital.id]);
     expect((await get('&type=physical')).pageInfo.total).toBe(3);
+    await t.platform.database.raw.query(
+      'update products set rating_avg = 4.5, rating_count = 2 where id = $1',
+      [c?.id],
+    );
+    await admin.post('/api/admin/product-categories', { name: `Bump ${word}` }); // a write: the cache moves on
+    expect(ids((await get('&sort=rating')).items)[0]).toBe(c?.id);
     expect((await anonymous().get('/api/shop/products?type=service')).statusCode).toBe(400);
     expect((await anonymous().get('/api/shop/products?sort=cheap')).statusCode).toBe(400);
   });
