@@ -123,7 +123,7 @@ export function createPaypalClient(o: PaypalClientOptions) {
      */
     async verifyWebhook(headers: Record<string, string>, webhookId: string, rawEvent: string) {
       const envelope = JSON.stringify({ ...headers, webhook_id: webhookId, webhook_event: '\u0000' });
-      const body = envelope.replace('"\\u0000"', rawEvent);
+      const body = envelope.replace('"\\u0000"', () => rawEvent); // a function: no `$&` patterns
       const res = await call<{ verification_status: string }>(
         'POST',
         '/v1/notifications/verify-webhook-signature',

@@ -113,7 +113,7 @@ describe('PayPal through the checkout', () => {
     expect(status.courses).toHaveLength(1);
   });
 
-  it('out of order: a refund before its capture, a denial after it, end fulfilled once with the events on the order', async () => {
+  it('out of order: a refund before its capture, a denial after it: paid and fulfilled once, then refunded in part', async () => {
     const b = await paypalOrder();
     const capture = fake.captureNow(b.token);
     const refunded = fake.signedWebhook('PAYMENT.CAPTURE.REFUNDED', fake.refundNow(capture.id, '10.00'));
@@ -127,14 +127,23 @@ describe('PayPal through the checkout', () => {
     const figures = await b.figures();
     console.log('paypal out of order', { deliveries: 6, ...figures });
     expect(figures).toMatchObject({ enrollments: 1, receipts: 1, saleMovements: 1, fulfilled: 1 });
-    expect(await b.state()).toMatchObject({ order: 'fulfilled', payment: 'succeeded', charge: capture.id });
-    const recorded = await t.platform.database.raw.query<{ event_id: string }>(
-      'select event_id from payment_events where order_id = $1 order by event_id',
+    expect(await b.state()).toMatchObject({ order: 'partially_refunded', charge: capture.id });
+    const order = await one<{ refunded_minor: number; paid_at: Date | null }>(
+      'select refunded_minor, paid_at from orders where id = $1',
       [b.orderId],
     );
-    expect(recorded.rows.map((r) => r.event_id).sort()).toEqual(
-      [completed.id, denied.id, refunded.id].sort(),
+    expect(order.refunded_minor).toBe(1000);
+    expect(order.paid_at).not.toBeNull();
+    const recorded = await t.platform.database.raw.query<{ event_id: string; outcome: string }>(
+      'select event_id, outcome from payment_events where order_id = $1',
+      [b.orderId],
     );
+    expect(Object.fromEntries(recorded.rows.map((r) => [r.event_id, r.outcome]))).toEqual({
+      [`capture:${capture.id}`]: 'fulfilled',
+      [refunded.id]: 'refund_applied',
+      [denied.id]: 'ignored_after_paid',
+      [completed.id]: 'already_paid',
+    });
   });
 
   it('a lost webhook and a lost return: the status page’s lookup captures and fulfils', async () => {
@@ -147,6 +156,27 @@ describe('PayPal through the checkout', () => {
     console.log('paypal lost webhook → lookup', { deliveries: 0, ...figures });
     expect(status).toMatchObject({ paid: true });
     expect(figures).toMatchObject({ enrollments: 1, receipts: 1, saleMovements: 1, fulfilled: 1 });
+  });
+
+  it('a lost webhook and no return: the reconciliation job captures the approved order and fulfils it once', async () => {
+    const b = await paypalOrder();
+    fake.approve(b.token);
+    await t.platform.database.raw.query(
+      `update payments set created_at = now() - interval '30 minutes' where order_id = $1`,
+      [b.orderId],
+    );
+    const captures = fake.stats.captures;
+    await t.app.reconcilePayments();
+    await t.app.reconcilePayments();
+    const figures = await b.figures();
+    console.log('paypal lost webhook → reconciliation', {
+      deliveries: 0,
+      captures: fake.stats.captures - captures,
+      ...figures,
+    });
+    expect(fake.stats.captures - captures).toBe(1);
+    expect(figures).toMatchObject({ enrollments: 1, receipts: 1, saleMovements: 1, fulfilled: 1 });
+    expect(await b.state()).toMatchObject({ order: 'fulfilled', payment: 'succeeded' });
   });
 
   it('a declined capture fails the attempt with PayPal’s message; a retry with a new PayPal order pays', async () => {

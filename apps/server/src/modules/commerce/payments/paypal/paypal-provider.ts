@@ -9,7 +9,7 @@ import {
   toPaypalValue,
 } from './paypal.types.ts';
 import { createPaypalClient, PaypalApiError, type PaypalClient } from './paypal-client.ts';
-import { eventNotifications, orderNotification } from './paypal-notifications.ts';
+import { captureNotification, eventNotifications, orderNotification } from './paypal-notifications.ts';
 
 /** Where PayPal sends the buyer back: our route, which captures (PayPal appends `?token=<order id>`). */
 export const PAYPAL_RETURN_PATH = '/api/payments/paypal/return';
@@ -65,17 +65,19 @@ export function createPaypalProvider(
   }
 
   /**
-   * Refunds and disputes name the capture; the attempt is found by its PayPal order id (`provider_ref`),
-   * so one that arrives before the capture was recorded as the attempt's charge still finds its order.
+   * Refunds and disputes name the capture. The capture is read: the attempt is found by its PayPal order
+   * id (`provider_ref`), and the capture itself goes first (as `capture:<id>`, the event the return and
+   * lookup give): a refund or dispute implies it was paid, so one that overtakes the capture's own
+   * notification still meets a paid order, and the order ends as if they had come in order.
    */
-  async function byOrder(n: PaymentNotification): Promise<PaymentNotification> {
+  async function withCapture(n: PaymentNotification): Promise<PaymentNotification[]> {
     if (n.kind === 'payment_succeeded' || n.kind === 'payment_failed' || n.kind === 'payment_pending')
-      return n;
-    const orderId = await api
-      .getCapture(n.providerRef)
-      .then((c) => c.supplementary_data?.related_ids?.order_id)
-      .catch(() => undefined);
-    return orderId ? { ...n, providerRef: orderId } : n;
+      return [n];
+    const c = await api.getCapture(n.providerRef).catch(() => null);
+    const orderId = c?.supplementary_data?.related_ids?.order_id;
+    if (!c || !orderId) return [n];
+    const paid = captureNotification(orderId, c);
+    return [...(paid.kind === 'payment_succeeded' ? [paid] : []), { ...n, providerRef: orderId }];
   }
 
   async function lookup(orderId: string): Promise<PaymentNotification | null> {
@@ -150,17 +152,21 @@ export function createPaypalProvider(
       });
       if (!genuine) throw invalidSignature();
       if (event.event_type !== 'CHECKOUT.ORDER.APPROVED')
-        return Promise.all(eventNotifications(event).map(byOrder));
+        return (await Promise.all(eventNotifications(event).map(withCapture))).flat();
       const orderId = typeof event.resource.id === 'string' ? event.resource.id : null;
-      const n = orderId ? await lookup(orderId) : null;
+      const n = orderId
+        ? await lookup(orderId).catch((err) => {
+            throw err instanceof PaypalApiError ? paypalUnavailable(err) : err;
+          })
+        : null;
       return n ? [n] : [];
     },
 
     lookup,
 
     async refund(r) {
-      const captureId =
-        r.chargeRef ?? (await api.getOrder(r.providerRef)).purchase_units?.[0]?.payments?.captures?.[0]?.id;
+      const order = r.chargeRef ? null : await api.getOrder(r.providerRef).catch(() => null);
+      const captureId = r.chargeRef ?? order?.purchase_units?.[0]?.payments?.captures?.[0]?.id;
       if (!captureId)
         return { refundRef: '', status: 'failed', error: 'No captured PayPal payment to refund' };
       try {
@@ -179,7 +185,7 @@ export function createPaypalProvider(
       } catch (err) {
         if (err instanceof PaypalApiError && (err.status === 422 || err.status === 400))
           return { refundRef: '', status: 'failed', error: err.description };
-        throw err;
+        throw err instanceof PaypalApiError ? paypalUnavailable(err) : err;
       }
     },
   };

@@ -65,11 +65,29 @@ describe('POST /api/webhooks/paypal: verification', () => {
     expect(await eventById(forged.id)).toEqual([]);
     expect(await stateOf(o.order.id)).toEqual(before);
   });
-  it('takes the body as PayPal sent it, whatever the content type says', async () => {
-    const w = fake.signedWebhook('BILLING.PLAN.CREATED', { id: 'P-1' });
+  it('verifies the body exactly as PayPal sent it (whatever its content type, `$` patterns, escapes)', async () => {
+    const w = fake.signedWebhook('BILLING.PLAN.CREATED', { id: 'P-1', name: "Plan $& $' $1 \u00e9 \\u0000" });
     const res = await post({ ...w, headers: { ...w.headers, 'content-type': 'text/plain' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ received: true });
+  });
+  it('answers 502 paypal_unavailable while PayPal cannot verify it (PayPal redelivers later), recording nothing', async () => {
+    const o = await paypalPendingOrder(t, provider);
+    const w = fake.signedWebhook(
+      'PAYMENT.CAPTURE.COMPLETED',
+      fake.captureResource(fake.captureNow(o.paypalOrderId)),
+    );
+    fake.control.outage = true;
+    try {
+      const res = await post(w);
+      expect(res.statusCode).toBe(502);
+      expect(res.json().error.code).toBe('paypal_unavailable');
+    } finally {
+      fake.control.outage = false;
+    }
+    expect(await eventById(w.id)).toEqual([]);
+    expect((await post(w)).statusCode).toBe(200);
+    expect(await eventById(w.id)).toHaveLength(1);
   });
 });
 
@@ -123,13 +141,15 @@ describe('POST /api/webhooks/paypal: events into the pipeline', () => {
     const types = (await eventsOf(o.order.id)).map((e) => [e.eventId, e.type]);
     expect(types).toEqual(
       expect.arrayContaining([
+        [`capture:${capture.id}`, 'payment_succeeded'],
         [denied.id, 'payment_failed'],
         [refunded.id, 'refund_succeeded'],
         [dispute.id, 'dispute_opened'],
       ]),
     );
-    // Refunds and disputes name the capture; they reach the order even before the capture is its charge.
-    expect(types).toHaveLength(3);
+    // Refunds and disputes name the capture; they reach the order even before the capture is its charge,
+    // and bring the capture (the event the return would give) ahead of them.
+    expect(types).toHaveLength(4);
     expect((await eventById(stranger.id))[0]).toMatchObject({ outcome: 'unknown_payment', orderId: null });
   });
   it('answers 200 and records nothing for an event type it does not handle', async () => {
