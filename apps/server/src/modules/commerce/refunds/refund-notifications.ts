@@ -69,6 +69,9 @@ export function registerRefundHandlers(
   pipeline.on('refund_succeeded', async ({ tx, notification, order, payment, afterCommit }) => {
     const n = notification as unknown as RefundNotification;
     if (n.currency !== order.currency) return 'currency_mismatch';
+    // Nothing was paid yet, so nothing can be given back (the adapters send a payment's own success
+    // before a refund that overtook it); acting now would post a reversal of a sale never made.
+    if (order.paidAt === null) return 'refund_before_payment';
     const refund =
       (await refundsRepo.lockByRef(tx, payment.provider, n.refundRef)) ??
       // Our own refund whose webhook beat the provider's answer to us (its ref is not stored yet).
