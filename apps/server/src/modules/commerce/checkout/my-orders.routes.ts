@@ -24,4 +24,16 @@ export const myOrdersRoutes =
       },
       async (req) => d.myOrders.detail(currentUser(req), req.params.number),
     );
+    app.get(
+      '/orders/:number/invoice.pdf',
+      { preHandler: requireUser, schema: { tags, params: OrderNumberParams } },
+      async (req, reply) => {
+        const { number, pdf } = await d.myOrders.invoice(currentUser(req), req.params.number);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="invoice-${number}.pdf"`)
+          .header('cache-control', 'private, no-store')
+          .send(pdf);
+      },
+    );
   };

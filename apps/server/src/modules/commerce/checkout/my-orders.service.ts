@@ -5,6 +5,7 @@ import type { Database } from '../../../db/client.ts';
 import { courses, downloadGrants, orderItems, orders, payments } from '../../../db/schema/index.ts';
 import { badRequest, notFound } from '../../../http/errors.ts';
 import type { CurrentUser } from '../../identity/identity.types.ts';
+import { renderInvoicePdf } from './invoice-pdf.ts';
 
 const Cursor = z.object({ t: z.string().max(40), id: z.uuid() });
 const encode = (c: z.infer<typeof Cursor>) => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -52,6 +53,19 @@ export function createMyOrdersService(d: { database: Database }) {
         })),
         nextCursor: rows.length > q.limit && last ? encode({ t: last.key, id: last.order.id }) : null,
       };
+    },
+
+    /** The invoice of a paid order, for its buyer or an admin (404 otherwise, and before payment). */
+    async invoice(user: CurrentUser, number: string): Promise<{ number: string; pdf: Buffer }> {
+      const [order] = await db.select().from(orders).where(eq(orders.number, number)).limit(1);
+      const allowed = order && (order.userId === user.id || user.role === 'admin');
+      if (!order || !allowed || !order.paidAt) throw notFound('invoice');
+      const items = await db
+        .select()
+        .from(orderItems)
+        .where(eq(orderItems.orderId, order.id))
+        .orderBy(asc(orderItems.id));
+      return { number: order.number, pdf: await renderInvoicePdf(order, items) };
     },
 
     async detail(user: CurrentUser, number: string): Promise<MyOrderDetail> {
