@@ -14,6 +14,9 @@ import { CoursesPage } from './features/catalog/CoursesPage.tsx';
 import { InstructorPage } from './features/catalog/InstructorPage.tsx';
 import { AdminCertificatesPage } from './features/certificates/AdminCertificatesPage.tsx';
 import { CertificatePage } from './features/certificates/CertificatePage.tsx';
+import { CheckoutPage } from './features/checkout/CheckoutPage.tsx';
+import { CheckoutSuccessPage } from './features/checkout/CheckoutSuccessPage.tsx';
+import { TestPayPage } from './features/checkout/TestPayPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
@@ -21,6 +24,8 @@ import { DashboardPage } from './features/learning/DashboardPage.tsx';
 import { TodayVideosPage } from './features/learning/daily-videos/TodayVideosPage.tsx';
 import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
+import { MyOrderPage } from './features/orders/MyOrderPage.tsx';
+import { MyOrdersPage } from './features/orders/MyOrdersPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
 import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
@@ -61,6 +66,11 @@ export const routes: RouteObject[] = [
       { path: 'courses/:slug/learn/today', Component: TodayVideosPage },
       { path: 'courses/:slug/learn/:lessonId', Component: PlayerPage },
       { path: 'dashboard', Component: DashboardPage },
+      { path: 'checkout', Component: CheckoutPage },
+      { path: 'checkout/test-pay/:ref', Component: TestPayPage },
+      { path: 'checkout/success', Component: CheckoutSuccessPage },
+      { path: 'dashboard/orders', Component: MyOrdersPage },
+      { path: 'dashboard/orders/:number', Component: MyOrderPage },
       { path: 'instructors/:slug', Component: InstructorPage },
       { path: 'studio', Component: StudioPage },
       { path: 'studio/courses/new', Component: NewCoursePage },

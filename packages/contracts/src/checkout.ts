@@ -60,6 +60,10 @@ export const CheckoutUnavailableLine = z.object({
 export const CheckoutQuote = z.object({
   quote: Quote.nullable(),
   unavailable: z.array(CheckoutUnavailableLine),
+  /** The rates that serve the country in the cart's currency (empty when nothing ships). */
+  shippingRates: z.array(
+    z.object({ id: z.uuid(), name: z.string(), minDays: z.int().nullable(), maxDays: z.int().nullable() }),
+  ),
 });
 export type CheckoutQuote = z.infer<typeof CheckoutQuote>;
 
