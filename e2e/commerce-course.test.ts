@@ -93,7 +93,9 @@ describe('buying in the browser', () => {
     // Both orders are in the buyer's history
     await student.goto(`${server.url}/dashboard/orders`);
     await student.getByRole('heading', { level: 1, name: 'My orders' }).waitFor();
+    await student.getByRole('link', { name: /^ORD-/ }).nth(1).waitFor();
     expect(await student.getByRole('link', { name: /^ORD-/ }).count()).toBe(2);
+    expect(await seriousViolations(student), 'my orders').toEqual([]);
     expect(errors).toEqual([]);
   });
 });
