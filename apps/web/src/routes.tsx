@@ -3,6 +3,14 @@ import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
 import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
+import { AdminOrderPage } from './features/admin-orders/AdminOrderPage.tsx';
+import { AdminOrdersPage } from './features/admin-orders/AdminOrdersPage.tsx';
+import { AdminPaymentsPage } from './features/admin-payments/AdminPaymentsPage.tsx';
+import { PaymentAccountsPage } from './features/admin-payments/PaymentAccountsPage.tsx';
+import { AdminProductCategoriesPage } from './features/admin-shop/AdminProductCategoriesPage.tsx';
+import { AdminProductReviewsPage } from './features/admin-shop/AdminProductReviewsPage.tsx';
+import { AdminProductsPage } from './features/admin-shop/AdminProductsPage.tsx';
+import { NewProductPage, ProductEditorPage } from './features/admin-shop/ProductEditorPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -17,6 +25,8 @@ import { CertificatePage } from './features/certificates/CertificatePage.tsx';
 import { CheckoutPage } from './features/checkout/CheckoutPage.tsx';
 import { CheckoutSuccessPage } from './features/checkout/CheckoutSuccessPage.tsx';
 import { TestPayPage } from './features/checkout/TestPayPage.tsx';
+import { AdminRevenuePage } from './features/earnings/AdminRevenuePage.tsx';
+import { EarningsPage } from './features/earnings/EarningsPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
@@ -24,9 +34,13 @@ import { DashboardPage } from './features/learning/DashboardPage.tsx';
 import { TodayVideosPage } from './features/learning/daily-videos/TodayVideosPage.tsx';
 import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
+import { ManualPaymentPage } from './features/manual-payments/ManualPaymentPage.tsx';
+import { PaymentStatusPage } from './features/manual-payments/PaymentStatusPage.tsx';
 import { MyOrderPage } from './features/orders/MyOrderPage.tsx';
 import { MyOrdersPage } from './features/orders/MyOrdersPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
+import { ProductPage } from './features/shop/ProductPage.tsx';
+import { ShopPage } from './features/shop/ShopPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
 import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
 import { StudioProfilePage } from './features/studio/profile/StudioProfilePage.tsx';
@@ -58,6 +72,10 @@ export const routes: RouteObject[] = [
       { path: 'admin/courses', Component: AdminCoursesPage },
       { path: 'admin/certificates', Component: AdminCertificatesPage },
       { path: 'admin/reviews', Component: AdminReviewsPage },
+      { path: 'admin/orders', Component: AdminOrdersPage },
+      { path: 'admin/orders/:number', Component: AdminOrderPage },
+      { path: 'admin/revenue', Component: AdminRevenuePage },
+      { path: 'studio/earnings', Component: EarningsPage },
       { path: 'certificates/:code', Component: CertificatePage },
       { path: 'courses', Component: CoursesPage },
       { path: 'courses/categories', Component: CategoriesPage },
@@ -77,6 +95,17 @@ export const routes: RouteObject[] = [
       { path: 'studio/courses/:id', Component: CourseEditorPage },
       { path: 'studio/students', Component: StudentsPage },
       { path: 'studio/profile', Component: StudioProfilePage },
+      { path: 'shop', Component: ShopPage },
+      { path: 'shop/:slug', Component: ProductPage },
+      { path: 'admin/products', Component: AdminProductsPage },
+      { path: 'admin/products/new', Component: NewProductPage },
+      { path: 'admin/products/:id', Component: ProductEditorPage },
+      { path: 'admin/product-categories', Component: AdminProductCategoriesPage },
+      { path: 'admin/product-reviews', Component: AdminProductReviewsPage },
+      { path: 'checkout/manual/:number', Component: ManualPaymentPage },
+      { path: 'payment-status', Component: PaymentStatusPage },
+      { path: 'admin/payments', Component: AdminPaymentsPage },
+      { path: 'admin/payment-accounts', Component: PaymentAccountsPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

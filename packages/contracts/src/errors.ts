@@ -71,7 +71,17 @@ export const ErrorCodes = [
   'already_instructor',
   'last_instructor',
   // shop
+  'too_many_images',
+  'not_a_buyer',
+  'currency_not_sold',
+  'unknown_category',
   // cart
+  'cart_currency_mismatch',
+  'already_enrolled',
+  'course_is_free',
+  'not_for_sale',
+  'out_of_stock',
+  'coupon_code_taken',
   // checkout
   'cart_empty',
   'cart_unavailable',
@@ -86,7 +96,21 @@ export const ErrorCodes = [
   'order_not_payable',
   'download_link_invalid',
   'download_link_expired',
+  'order_invalid_transition',
+  'refund_exceeds_paid',
+  'refund_not_refundable',
+  'refund_provider_unavailable',
+  'refund_failed',
   // payments
+  'invalid_signature',
+  'payment_provider_error',
+  'paypal_unavailable',
+  'paypal_currency_unsupported',
+  'manual_account_unavailable',
+  'manual_order_not_payable',
+  'proof_pending',
+  'resubmissions_exhausted',
+  'proof_already_reviewed',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -4,6 +4,8 @@ import {
   type CouponRow,
   coupons,
   couponTargets,
+  type ManualPaymentAccountRow,
+  manualPaymentAccounts,
   type OrderItemRow,
   type OrderRow,
   orderItems,
@@ -200,4 +202,25 @@ export async function buildPendingOrder(
     .returning();
   if (!payment) throw new Error('buildPendingOrder: no payment');
   return { order, items, payment };
+}
+
+/** An active account buyers transfer to by hand (JazzCash unless told), with an obviously fake number. */
+export async function buildManualAccount(
+  x: Executor,
+  o: Partial<Omit<typeof manualPaymentAccounts.$inferInsert, 'id'>> = {},
+): Promise<ManualPaymentAccountRow> {
+  const method = o.method ?? 'jazzcash';
+  const [row] = await x
+    .insert(manualPaymentAccounts)
+    .values({
+      method,
+      title: method === 'bank_transfer' ? 'Test Bank' : method === 'jazzcash' ? 'JazzCash' : 'EasyPaisa',
+      accountName: '9tangle Academy',
+      accountNumber: `0300-0000${randomUUID().replace(/\D/g, '').slice(0, 3).padEnd(3, '0')}`,
+      bankName: method === 'bank_transfer' ? 'Test Bank Ltd' : null,
+      ...o,
+    })
+    .returning();
+  if (!row) throw new Error('buildManualAccount: no row');
+  return row;
 }

@@ -5,6 +5,7 @@ import type { Storage } from '../platform/storage.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { seedDemoMedia } from './demo-media.ts';
+import { seedDemoShop } from './demo-shop.ts';
 import { buildUser } from './factories.ts';
 
 const INSTRUCTORS = [
@@ -45,6 +46,7 @@ export async function seedDemo(
     const lead = instructors[0];
     if (!lead) throw new Error('seedDemo: no demo instructor');
     await seedDemoMedia(tx, { ...o, now: o.now ?? new Date(), instructorId: lead.id });
+    await seedDemoShop(tx, { storage: o.storage, now: o.now ?? new Date() });
   });
   return true;
 }

@@ -147,5 +147,74 @@ export const templates = {
       text: text(lines, [p.url]),
     };
   },
+  manualPaymentRejected(p: {
+    name: string;
+    orderNumber: string;
+    reason: string;
+    note: string | null;
+    attemptsLeft: number;
+    url: string;
+  }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `We could not approve the payment proof you sent for order ${p.orderNumber}. ${p.reason}`,
+      ...(p.note ? [`Our note: ${p.note}`] : []),
+      p.attemptsLeft > 0
+        ? `You can send a new proof (${p.attemptsLeft} ${p.attemptsLeft === 1 ? 'try' : 'tries'} left). Your order stays reserved until then.`
+        : 'No tries are left for this order: reply to this mail and we will sort it out with you.',
+    ];
+    return {
+      subject: `Your payment for order ${p.orderNumber} needs attention`,
+      html: layout(
+        'Your payment proof was not approved',
+        lines,
+        p.attemptsLeft > 0 ? { label: 'Send a new proof', url: p.url } : undefined,
+      ),
+      text: text(lines, [p.url]),
+    };
+  },
+  orderShipped(p: {
+    name: string;
+    number: string;
+    trackingNumber: string | null;
+    url: string;
+  }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `Your order ${p.number} is on its way.`,
+      p.trackingNumber ? `Tracking number: ${p.trackingNumber}` : 'We will let you know when it arrives.',
+    ];
+    return {
+      subject: `Your order ${p.number} has shipped`,
+      html: layout('Your order has shipped', lines, { label: 'View your order', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
+  orderRefunded(p: {
+    name: string;
+    number: string;
+    amount: string;
+    full: boolean;
+    url: string;
+  }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `We have refunded ${p.amount} of your order ${p.number}${p.full ? ' in full' : ''}. It can take a few days to reach your account.`,
+      'Access to refunded courses and downloads has ended.',
+    ];
+    return {
+      subject: `Refund for your order ${p.number}`,
+      html: layout('Your refund', lines, { label: 'View your order', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
+  orderDisputed(p: { number: string; status: string; url: string }): RenderedMail {
+    const lines = [`The payment of order ${p.number} is disputed at the provider (status: ${p.status}).`];
+    return {
+      subject: `Payment dispute on order ${p.number}`,
+      html: layout('Payment dispute', lines, { label: 'Open the order', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
 };
 export type TemplateName = keyof typeof templates;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { logout } from '../../api/auth.ts';
 import { AdminCoursesMenuItem } from '../../features/admin/AdminCoursesMenuItem.tsx';
+import { AdminShopMenuItems } from '../../features/admin-shop/AdminShopMenuItems.tsx';
 import { directionOf } from '../../i18n/index.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { cn, focusRing } from '../ui/cn.ts';
@@ -72,6 +73,7 @@ export function UserMenu({ me }: { me: MeResponse }) {
             </DropdownMenu.Item>
           ) : null}
           <AdminCoursesMenuItem me={me} className={itemClasses} />
+          <AdminShopMenuItems me={me} className={itemClasses} />
           {me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
               <Link to="/admin/certificates">{t('certificates.admin.menuLink')}</Link>
@@ -80,6 +82,24 @@ export function UserMenu({ me }: { me: MeResponse }) {
           {me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
               <Link to="/admin/reviews">{t('reviews.admin.menuLink')}</Link>
+            </DropdownMenu.Item>
+          ) : null}
+          {me.user.role === 'admin' ? (
+            <DropdownMenu.Item asChild className={itemClasses}>
+              <Link to="/admin/orders">{t('adminOrders.menuLink')}</Link>
+            </DropdownMenu.Item>
+          ) : null}
+          {me.user.role === 'admin' ? (
+            <DropdownMenu.Item asChild className={itemClasses}>
+              <Link to="/admin/revenue">{t('earnings.menuLink')}</Link>
+            </DropdownMenu.Item>
+          ) : null}
+          <DropdownMenu.Item asChild className={itemClasses}>
+            <Link to="/payment-status">{t('manual.menuLink')}</Link>
+          </DropdownMenu.Item>
+          {me.user.role === 'admin' ? (
+            <DropdownMenu.Item asChild className={itemClasses}>
+              <Link to="/admin/payments">{t('manual.admin.menuLink')}</Link>
             </DropdownMenu.Item>
           ) : null}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />

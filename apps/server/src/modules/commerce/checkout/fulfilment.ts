@@ -5,6 +5,10 @@ import type { CommerceDeps } from '../commerce.deps.ts';
 import { type LedgerLine, ledger } from '../ledger/ledger.ts';
 import { invoiceKey, renderInvoicePdf } from './invoice-pdf.ts';
 import { formatMoney } from './money.ts';
+
+// Kept here too: the refunds slice reads it from this module.
+export { formatMoney };
+
 import { ordersRepo } from './orders.repo.ts';
 
 export type FulfilmentDeps = Pick<
