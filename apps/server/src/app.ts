@@ -116,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database,
     jobs,
     transport: deps.mailTransport,
+    storage: deps.storage,
     secrets,
     from: config.mail.from,
     log: app.log,

@@ -26,6 +26,9 @@ import { CoursesPage } from './features/catalog/CoursesPage.tsx';
 import { InstructorPage } from './features/catalog/InstructorPage.tsx';
 import { AdminCertificatesPage } from './features/certificates/AdminCertificatesPage.tsx';
 import { CertificatePage } from './features/certificates/CertificatePage.tsx';
+import { CheckoutPage } from './features/checkout/CheckoutPage.tsx';
+import { CheckoutSuccessPage } from './features/checkout/CheckoutSuccessPage.tsx';
+import { TestPayPage } from './features/checkout/TestPayPage.tsx';
 import { AdminRevenuePage } from './features/earnings/AdminRevenuePage.tsx';
 import { EarningsPage } from './features/earnings/EarningsPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
@@ -37,6 +40,8 @@ import { PlayerPage } from './features/learning/PlayerPage.tsx';
 import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
 import { ManualPaymentPage } from './features/manual-payments/ManualPaymentPage.tsx';
 import { PaymentStatusPage } from './features/manual-payments/PaymentStatusPage.tsx';
+import { MyOrderPage } from './features/orders/MyOrderPage.tsx';
+import { MyOrdersPage } from './features/orders/MyOrdersPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
 import { ProductPage } from './features/shop/ProductPage.tsx';
 import { ShopPage } from './features/shop/ShopPage.tsx';
@@ -84,6 +89,11 @@ export const routes: RouteObject[] = [
       { path: 'courses/:slug/learn/today', Component: TodayVideosPage },
       { path: 'courses/:slug/learn/:lessonId', Component: PlayerPage },
       { path: 'dashboard', Component: DashboardPage },
+      { path: 'checkout', Component: CheckoutPage },
+      { path: 'checkout/test-pay/:ref', Component: TestPayPage },
+      { path: 'checkout/success', Component: CheckoutSuccessPage },
+      { path: 'dashboard/orders', Component: MyOrdersPage },
+      { path: 'dashboard/orders/:number', Component: MyOrderPage },
       { path: 'instructors/:slug', Component: InstructorPage },
       { path: 'studio', Component: StudioPage },
       { path: 'studio/courses/new', Component: NewCoursePage },

@@ -60,6 +60,10 @@ export const CheckoutUnavailableLine = z.object({
 export const CheckoutQuote = z.object({
   quote: Quote.nullable(),
   unavailable: z.array(CheckoutUnavailableLine),
+  /** The rates that serve the country in the cart's currency (empty when nothing ships). */
+  shippingRates: z.array(
+    z.object({ id: z.uuid(), name: z.string(), minDays: z.int().nullable(), maxDays: z.int().nullable() }),
+  ),
 });
 export type CheckoutQuote = z.infer<typeof CheckoutQuote>;
 
@@ -107,3 +111,59 @@ export const TestPaySession = z.object({
 export type TestPaySession = z.infer<typeof TestPaySession>;
 
 export const TestPayOutcome = z.enum(['pay', 'decline', 'delay']);
+
+// The buyer's orders (`/api/orders`, `/api/orders/:number`) and downloads.
+
+export const MyOrdersQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const MyOrderSummary = z.object({
+  orderNumber: z.string(),
+  status: z.string(),
+  totalMinor: z.int(),
+  currency: z.string(),
+  itemCount: z.int(),
+  createdAt: z.string(),
+});
+export const MyOrderPage = z.object({ items: z.array(MyOrderSummary), nextCursor: z.string().nullable() });
+export type MyOrderPage = z.infer<typeof MyOrderPage>;
+
+export const MyOrderDetail = MyOrderSummary.extend({
+  subtotalMinor: z.int(),
+  discountMinor: z.int(),
+  shippingMinor: z.int(),
+  taxMinor: z.int(),
+  taxInclusive: z.boolean(),
+  couponCode: z.string().nullable(),
+  shippingMethod: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  items: z.array(
+    z.object({
+      itemType: z.enum(['course', 'product']),
+      title: z.string(),
+      quantity: z.int(),
+      unitPriceMinor: z.int(),
+      discountMinor: z.int(),
+      taxMinor: z.int(),
+      totalMinor: z.int(),
+      courseSlug: z.string().nullable(),
+    }),
+  ),
+  attempts: z.array(
+    z.object({
+      provider: z.string(),
+      status: z.string(),
+      errorMessage: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  downloads: z.array(z.object({ grantId: z.uuid(), title: z.string(), downloadCount: z.int() })),
+  canRetry: z.boolean(),
+});
+export type MyOrderDetail = z.infer<typeof MyOrderDetail>;
+
+export const DownloadLink = z.object({ url: z.string(), expiresAt: z.string() });
+export type DownloadLink = z.infer<typeof DownloadLink>;

@@ -6,6 +6,7 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** Delivers one rendered mail. The outbox transport keeps it in the database only (development mailbox). */

@@ -5,11 +5,19 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Secrets } from '../../platform/crypto.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import type { MailTransport } from '../../platform/mail-transport.ts';
+import type { Storage } from '../../platform/storage.ts';
 import { mailRepo } from './mail.repo.ts';
 import { type RenderedMail, type TemplateName, templates } from './templates.ts';
 
 export const MAIL_QUEUE = 'mail.send';
 export const MAIL_SWEEP_QUEUE = 'mail.sweep';
+
+/** A file sent with a mail, read from storage when the mail is delivered. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  storageKey: string;
+}
 
 type Params<T extends TemplateName> = Parameters<(typeof templates)[T]>[0];
 
@@ -22,6 +30,8 @@ export function createMailService(deps: {
   database: Database;
   jobs: Jobs;
   transport: MailTransport;
+  /** Where attachments are read from at delivery (mails without attachments need none). */
+  storage?: Storage;
   secrets: Secrets;
   from: string;
   log: FastifyBaseLogger;
@@ -36,6 +46,7 @@ export function createMailService(deps: {
       to: string,
       template: T,
       params: Params<T>,
+      opts: { attachments?: MailAttachment[] } = {},
     ): Promise<string> {
       const render = templates[template] as (p: Params<T>) => RenderedMail;
       const mail = render(params);
@@ -45,6 +56,7 @@ export function createMailService(deps: {
         template,
         bodyEnc: secrets.encrypt(JSON.stringify({ html: mail.html, text: mail.text })),
         transport: transport.kind,
+        attachments: opts.attachments?.length ? opts.attachments : null,
       });
       return row.id;
     },
@@ -71,11 +83,18 @@ export function createMailService(deps: {
       try {
         // Inside the try: a body that cannot be decrypted any more is a failed attempt, not a silent loop.
         const body = JSON.parse(secrets.decrypt(row.bodyEnc)) as { html: string; text: string };
+        const attachments = [];
+        for (const a of row.attachments ?? []) {
+          const content = await deps.storage?.get(a.storageKey);
+          if (!content) throw new Error(`attachment ${a.filename} is missing from storage`);
+          attachments.push({ filename: a.filename, contentType: a.contentType, content });
+        }
         const { messageId } = await transport.send({
           from: deps.from,
           to: row.to,
           subject: row.subject,
           ...body,
+          ...(attachments.length ? { attachments } : {}),
         });
         await mailRepo.markSent(database.db, id, messageId, transport.kind);
         if (transport.kind === 'outbox')

@@ -58,6 +58,9 @@ export function UserMenu({ me }: { me: MeResponse }) {
             <Link to="/dashboard">{t('layout.myLearning')}</Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item asChild className={itemClasses}>
+            <Link to="/dashboard/orders">{t('checkout.orders.title')}</Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={itemClasses}>
             <Link to="/profile">{t('layout.profile')}</Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item asChild className={itemClasses}>

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CommerceDeps } from '../commerce.deps.ts';
+import { downloadsRoutes } from '../downloads/downloads.routes.ts';
 import type { PaymentPipeline } from '../payments/pipeline.ts';
 import type { CardProviders } from '../payments/providers.ts';
 import {
@@ -8,6 +9,8 @@ import {
 } from '../payments/test-provider/test-provider.routes.ts';
 import { checkoutRoutes } from './checkout.routes.ts';
 import { createCheckoutService } from './checkout.service.ts';
+import { myOrdersRoutes } from './my-orders.routes.ts';
+import { createMyOrdersService } from './my-orders.service.ts';
 import { ORDER_SWEEP_QUEUE, sweepPendingOrders } from './order-sweep.ts';
 import { registerPaymentHandlers } from './payment-handlers.ts';
 
@@ -23,6 +26,8 @@ export async function registerCheckout(
   registerPaymentHandlers(s.pipeline, deps);
   const checkout = createCheckoutService({ ...deps, ...s });
   await app.register(checkoutRoutes({ checkout }), { prefix: '/api' });
+  await app.register(myOrdersRoutes({ myOrders: createMyOrdersService(deps) }), { prefix: '/api' });
+  await app.register(downloadsRoutes(deps), { prefix: '/api' });
   if (s.providers.has('test')) {
     const test = { database: deps.database, jobs: deps.jobs, pipeline: s.pipeline };
     await app.register(testProviderRoutes(test), { prefix: '/api' });

@@ -89,7 +89,15 @@ export function createCheckoutService(d: CheckoutServiceDeps) {
   return {
     async quote(user: CurrentUser, body: CheckoutQuoteBody): Promise<CheckoutQuote> {
       const r = await quoteCart(db, user.id, body, d.clock.now());
-      return { quote: r.priced?.quote ?? null, unavailable: r.unavailable };
+      const quote = r.priced?.quote ?? null;
+      const rates = quote?.requiresShipping
+        ? await cartPricingRepo.ratesFor(db, body.country, quote.currency)
+        : [];
+      return {
+        quote,
+        unavailable: r.unavailable,
+        shippingRates: rates.map((x) => ({ id: x.id, name: x.name, minDays: x.minDays, maxDays: x.maxDays })),
+      };
     },
 
     async options(user: CurrentUser): Promise<CheckoutOptions> {

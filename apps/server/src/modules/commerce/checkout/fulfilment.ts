@@ -3,11 +3,17 @@ import type { OrderItemRow, OrderRow, PaymentRow } from '../../../db/schema/inde
 import { cartPricingRepo } from '../cart/cart-pricing.repo.ts';
 import type { CommerceDeps } from '../commerce.deps.ts';
 import { type LedgerLine, ledger } from '../ledger/ledger.ts';
+import { invoiceKey, renderInvoicePdf } from './invoice-pdf.ts';
+import { formatMoney } from './money.ts';
+
+// Kept here too: the refunds slice reads it from this module.
+export { formatMoney };
+
 import { ordersRepo } from './orders.repo.ts';
 
 export type FulfilmentDeps = Pick<
   CommerceDeps,
-  'config' | 'clock' | 'enrollments' | 'mail' | 'onEnrollmentChange'
+  'config' | 'clock' | 'enrollments' | 'mail' | 'onEnrollmentChange' | 'storage'
 >;
 
 /**
@@ -73,13 +79,25 @@ export async function fulfilOrder(
   await ordersRepo.setOrder(tx, order.id, { status, fulfilledAt: ships ? null : now });
   await ordersRepo.event(tx, order.id, { type: 'status_changed', fromStatus: 'paid', toStatus: status });
 
-  const mailId = await d.mail.write(tx, order.contactEmail, 'orderReceipt', {
-    name: order.contactName,
-    orderNumber: order.number,
-    total: formatMoney(order.totalMinor, order.currency),
-    lines: items.map((i) => `${i.title} × ${i.quantity}: ${formatMoney(i.totalMinor, order.currency)}`),
-    url: new URL(`/dashboard/orders/${order.number}`, d.config.http.publicUrl).toString(),
-  });
+  // The invoice is stored before the mail that attaches it is written (a rollback leaves a file that the
+  // next attempt overwrites under the same key).
+  const storageKey = invoiceKey(order.id);
+  await d.storage.put(storageKey, await renderInvoicePdf({ ...order, paidAt: now }, items));
+  const mailId = await d.mail.write(
+    tx,
+    order.contactEmail,
+    'orderReceipt',
+    {
+      name: order.contactName,
+      orderNumber: order.number,
+      total: formatMoney(order.totalMinor, order.currency),
+      lines: items.map((i) => `${i.title} × ${i.quantity}: ${formatMoney(i.totalMinor, order.currency)}`),
+      url: new URL(`/dashboard/orders/${order.number}`, d.config.http.publicUrl).toString(),
+    },
+    {
+      attachments: [{ filename: `invoice-${order.number}.pdf`, contentType: 'application/pdf', storageKey }],
+    },
+  );
   afterCommit(() => d.mail.dispatch(mailId));
   if (enrolled) afterCommit(() => d.onEnrollmentChange());
   return { status };
@@ -132,13 +150,4 @@ async function postSale(
     lines,
     at,
   });
-}
-
-export function formatMoney(minor: number, currency: string): string {
-  const digits = currency === 'PKR' ? 0 : 2;
-  const amount = (minor / 100).toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: 2,
-  });
-  return `${currency} ${amount}`;
 }
