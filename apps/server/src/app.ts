@@ -171,7 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     require2faForAdmins: config.admin.require2fa,
   });
   await registerLearningMedia(app, { config, database, clock, storage: deps.storage });
-  await registerCommerce(app, {
+  const commerce = await registerCommerce(app, {
     config,
     database,
     cache,
@@ -211,8 +211,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       webDist: deps.webDist,
       publicUrl: config.http.publicUrl,
       loadMe: identity.loadMe,
-      loaders: [...catalog.loaders, ...certificatesAndReviews.loaders],
-      publicPages: catalog.publicPages,
+      loaders: [...catalog.loaders, ...certificatesAndReviews.loaders, ...commerce.shop.loaders],
+      publicPages: {
+        ...catalog.publicPages,
+        isPublic: (p) => catalog.publicPages.isPublic(p) || commerce.shop.isPublicPage(p),
+      },
       publicCache: config.http.publicCache,
       version: config.version,
     });

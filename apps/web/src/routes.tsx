@@ -5,6 +5,10 @@ import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
 import { AdminPaymentsPage } from './features/admin-payments/AdminPaymentsPage.tsx';
 import { PaymentAccountsPage } from './features/admin-payments/PaymentAccountsPage.tsx';
+import { AdminProductCategoriesPage } from './features/admin-shop/AdminProductCategoriesPage.tsx';
+import { AdminProductReviewsPage } from './features/admin-shop/AdminProductReviewsPage.tsx';
+import { AdminProductsPage } from './features/admin-shop/AdminProductsPage.tsx';
+import { NewProductPage, ProductEditorPage } from './features/admin-shop/ProductEditorPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -26,6 +30,8 @@ import { PlayerStartPage } from './features/learning/PlayerStartPage.tsx';
 import { ManualPaymentPage } from './features/manual-payments/ManualPaymentPage.tsx';
 import { PaymentStatusPage } from './features/manual-payments/PaymentStatusPage.tsx';
 import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
+import { ProductPage } from './features/shop/ProductPage.tsx';
+import { ShopPage } from './features/shop/ShopPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
 import { NewCoursePage } from './features/studio/NewCoursePage.tsx';
 import { StudioProfilePage } from './features/studio/profile/StudioProfilePage.tsx';
@@ -75,6 +81,13 @@ export const routes: RouteObject[] = [
       { path: 'payment-status', Component: PaymentStatusPage },
       { path: 'admin/payments', Component: AdminPaymentsPage },
       { path: 'admin/payment-accounts', Component: PaymentAccountsPage },
+      { path: 'shop', Component: ShopPage },
+      { path: 'shop/:slug', Component: ProductPage },
+      { path: 'admin/products', Component: AdminProductsPage },
+      { path: 'admin/products/new', Component: NewProductPage },
+      { path: 'admin/products/:id', Component: ProductEditorPage },
+      { path: 'admin/product-categories', Component: AdminProductCategoriesPage },
+      { path: 'admin/product-reviews', Component: AdminProductReviewsPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -66,3 +66,111 @@ export const Quote = z.object({
     .nullable(),
 });
 export type Quote = z.infer<typeof Quote>;
+
+// ── Cart and wishlist API (the cart slice) ─────────────────────────────────────────────────────────
+
+/** What a browser may say about a line: which item and how many. Never a price (strict: 400). */
+export const CartItemBody = z
+  .object({
+    itemType: CommerceItemType,
+    itemId: z.uuid(),
+    /** Physical goods only (1–99, at most the stock); courses and digital goods are always 1. */
+    quantity: z.int().min(1).max(99).optional(),
+  })
+  .strict();
+export type CartItemBody = z.infer<typeof CartItemBody>;
+
+export const CartQuantityBody = z.object({ quantity: z.int().min(1).max(99) }).strict();
+export type CartQuantityBody = z.infer<typeof CartQuantityBody>;
+
+export const CartCouponBody = z.object({ code: z.string().trim().min(1).max(40) }).strict();
+export type CartCouponBody = z.infer<typeof CartCouponBody>;
+
+/** A guest's browser cart, merged on sign-in: ids and quantities only. */
+export const CartMergeBody = z.object({ items: z.array(CartItemBody).max(50) }).strict();
+export type CartMergeBody = z.infer<typeof CartMergeBody>;
+
+/** A guest's browser cart priced by the server (public), with the coupon they typed. */
+export const CartPreviewBody = z
+  .object({ items: z.array(CartItemBody).max(50), couponCode: z.string().trim().max(40).optional() })
+  .strict();
+export type CartPreviewBody = z.infer<typeof CartPreviewBody>;
+
+export const CartQuery = z.object({
+  /** ISO-2 country: when given, the quote includes that country's tax. */
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase())
+    .optional(),
+});
+
+/** Why a line cannot be bought now (shown on the cart page; checkout refuses it). */
+export const CartLineProblem = z.enum([
+  'not_for_sale',
+  'out_of_stock',
+  'not_enough_stock',
+  'free',
+  'wrong_currency',
+  'already_enrolled',
+]);
+export type CartLineProblem = z.infer<typeof CartLineProblem>;
+
+export const CartItem = z.object({
+  /** The cart line's id (PATCH/DELETE it); in a guest preview, the item's id. */
+  id: z.uuid(),
+  itemType: CommerceItemType,
+  itemId: z.uuid(),
+  title: z.string(),
+  /** Where its page is: `/courses/<slug>` or `/shop/<slug>`. */
+  slug: z.string(),
+  unitPriceMinor: z.int(),
+  currency: z.string(),
+  quantity: z.int(),
+  /** How many may be bought (1 for courses and digital goods; stock, at most 99, for physical). */
+  maxQuantity: z.int(),
+  /** Null when it can be bought; else why not. */
+  problem: CartLineProblem.nullable(),
+});
+export type CartItem = z.infer<typeof CartItem>;
+
+export const Cart = z.object({
+  currency: z.string().nullable(),
+  couponCode: z.string().nullable(),
+  items: z.array(CartItem),
+  /** The lines that cannot be bought now (also in `items`, with their `problem`). */
+  unavailable: z.array(CartItem),
+  /** The server's price of the buyable lines; null when there are none. */
+  quote: Quote.nullable(),
+  /** Units in the cart (the header's badge). */
+  count: z.int(),
+});
+export type Cart = z.infer<typeof Cart>;
+
+/** An item of a merge or preview that was left out, with the error code adding it would have given. */
+export const SkippedItem = z.object({
+  itemType: CommerceItemType,
+  itemId: z.string(),
+  code: z.string(),
+});
+export const CartMergeResult = z.object({ cart: Cart, skipped: z.array(SkippedItem) });
+export type CartMergeResult = z.infer<typeof CartMergeResult>;
+
+export const WishlistBody = z.object({ itemType: CommerceItemType, itemId: z.uuid() }).strict();
+export type WishlistBody = z.infer<typeof WishlistBody>;
+
+export const WishlistItem = z.object({
+  id: z.uuid(),
+  itemType: CommerceItemType,
+  itemId: z.uuid(),
+  title: z.string(),
+  slug: z.string(),
+  priceMinor: z.int(),
+  currency: z.string(),
+  /** On sale now (published course, active product in stock). */
+  available: z.boolean(),
+  addedAt: z.string(),
+});
+export type WishlistItem = z.infer<typeof WishlistItem>;
+export const WishlistList = z.object({ items: z.array(WishlistItem) });
+export type WishlistList = z.infer<typeof WishlistList>;

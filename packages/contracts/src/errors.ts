@@ -71,7 +71,17 @@ export const ErrorCodes = [
   'already_instructor',
   'last_instructor',
   // shop
+  'too_many_images',
+  'not_a_buyer',
+  'currency_not_sold',
+  'unknown_category',
   // cart
+  'cart_currency_mismatch',
+  'already_enrolled',
+  'course_is_free',
+  'not_for_sale',
+  'out_of_stock',
+  'coupon_code_taken',
   // checkout
   'cart_empty',
   'cart_unavailable',
@@ -92,6 +102,8 @@ export const ErrorCodes = [
   'proof_pending',
   'resubmissions_exhausted',
   'proof_already_reviewed',
+  'invalid_signature',
+  'payment_provider_error',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCart } from './cart/cart.module.ts';
 import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { registerManual } from './manual/manual.module.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
+import { registerReconciliation } from './payments/reconciliation.ts';
+import { registerStripe } from './payments/stripe/stripe.module.ts';
+import { createStripeProvider } from './payments/stripe/stripe-provider.ts';
 import { createTestProvider } from './payments/test-provider/test-provider.ts';
+import { registerShop } from './shop/shop.module.ts';
 
 /**
  * Builds the commerce slices and registers their routes: the shop, the cart and wishlist with coupons,
@@ -16,8 +21,13 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
   const providers = createCardProviders([
     deps.config.payments.testProvider ? createTestProvider(deps) : null,
+    createStripeProvider(deps),
   ]);
+  const shop = await registerShop(app, deps);
+  await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
   await registerManual(app, deps, pipeline);
-  return { pipeline, providers };
+  await registerStripe(app, deps, { pipeline, providers });
+  await registerReconciliation(app, { ...deps, pipeline, providers });
+  return { pipeline, providers, shop };
 }

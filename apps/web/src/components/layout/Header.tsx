@@ -35,6 +35,9 @@ export function Header() {
           <NavLink to="/courses" className={navLinkClasses}>
             {t('layout.courses')}
           </NavLink>
+          <NavLink to="/shop" className={navLinkClasses}>
+            {t('shop.navLink')}
+          </NavLink>
           {me ? (
             <NavLink to="/dashboard" className={navLinkClasses}>
               {t('layout.myLearning')}

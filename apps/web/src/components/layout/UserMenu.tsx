@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { logout } from '../../api/auth.ts';
 import { AdminCoursesMenuItem } from '../../features/admin/AdminCoursesMenuItem.tsx';
+import { AdminShopMenuItems } from '../../features/admin-shop/AdminShopMenuItems.tsx';
 import { directionOf } from '../../i18n/index.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { cn, focusRing } from '../ui/cn.ts';
@@ -69,6 +70,7 @@ export function UserMenu({ me }: { me: MeResponse }) {
             </DropdownMenu.Item>
           ) : null}
           <AdminCoursesMenuItem me={me} className={itemClasses} />
+          <AdminShopMenuItems me={me} className={itemClasses} />
           {me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
               <Link to="/admin/certificates">{t('certificates.admin.menuLink')}</Link>

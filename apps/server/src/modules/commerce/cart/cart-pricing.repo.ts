@@ -140,8 +140,16 @@ export const cartPricingRepo = {
     return { coupon, targets, redeemedByUser: used?.n ?? 0 };
   },
 
-  /** The active shipping rates for a country in a currency, cheapest first. */
+  /**
+   * The active shipping rates for a country in a currency, in the admin's order. A zone listing `*` serves
+   * the countries no zone names (with rates in that currency).
+   */
   async ratesFor(x: Executor, country: string, currency: string): Promise<ShippingRateRow[]> {
+    const named = await this.zoneRates(x, country.toUpperCase(), currency);
+    return named.length > 0 ? named : this.zoneRates(x, '*', currency);
+  },
+
+  async zoneRates(x: Executor, country: string, currency: string): Promise<ShippingRateRow[]> {
     const rows = await x
       .select({ rate: shippingRates })
       .from(shippingRates)
@@ -150,7 +158,7 @@ export const cartPricingRepo = {
         and(
           eq(shippingRates.active, true),
           eq(shippingRates.currency, currency),
-          sql`${shippingZones.countries} @> ${JSON.stringify([country.toUpperCase()])}::jsonb`,
+          sql`${shippingZones.countries} @> ${JSON.stringify([country])}::jsonb`,
         ),
       )
       .orderBy(asc(shippingZones.position), asc(shippingRates.position), asc(shippingRates.baseMinor));

@@ -8,6 +8,7 @@ import type {
   OrderStatusView,
   PlacedOrder,
 } from '@9tangle/contracts';
+import type { Executor } from '../../../db/client.ts';
 import type { OrderRow, PaymentRow } from '../../../db/schema/index.ts';
 import { badRequest, conflict, notFound } from '../../../http/errors.ts';
 import { isUniqueViolation } from '../../catalog/slug.ts';
@@ -32,9 +33,9 @@ const OPEN = new Set(['created', 'pending']);
 export function createCheckoutService(d: CheckoutServiceDeps) {
   const db = d.database.db;
 
-  async function assertProvider(provider: CheckoutProvider, currency: string) {
+  async function assertProvider(x: Executor, provider: CheckoutProvider, currency: string) {
     if (provider === 'manual') {
-      if (!(await ordersRepo.hasActiveManualAccount(db)))
+      if (!(await ordersRepo.hasActiveManualAccount(x)))
         throw conflict('provider_unavailable', 'Manual payment is not offered now');
       return;
     }
@@ -134,7 +135,7 @@ export function createCheckoutService(d: CheckoutServiceDeps) {
             input,
             now,
           );
-          await assertProvider(body.provider, priced.quote.currency);
+          await assertProvider(tx, body.provider, priced.quote.currency);
           return createOrderInTx(tx, {
             userId: user.id,
             body: { ...body, country },
@@ -160,7 +161,7 @@ export function createCheckoutService(d: CheckoutServiceDeps) {
       const order = await mine(user, number);
       if (order.status !== 'pending')
         throw conflict('order_not_payable', 'This order is not awaiting payment');
-      await assertProvider(provider, order.currency);
+      await assertProvider(db, provider, order.currency);
       const id = randomUUID();
       const payment = await db.transaction(async (tx) => {
         const locked = await ordersRepo.lockById(tx, order.id);

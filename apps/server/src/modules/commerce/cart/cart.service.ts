@@ -1,0 +1,178 @@
+import type { Cart, CartItemBody, CartPreviewBody } from '@9tangle/contracts';
+import type { Executor } from '../../../db/client.ts';
+import { AppError, notFound } from '../../../http/errors.ts';
+import type { CommerceDeps } from '../commerce.deps.ts';
+import { addRefusal, maxQuantity, toPricingLine } from './cart.policy.ts';
+import { cartRepo } from './cart.repo.ts';
+import { cartPricingRepo } from './cart-pricing.repo.ts';
+import { buildCartView } from './cart-view.ts';
+import { type ItemRef, refKey, sellablesRepo } from './sellables.repo.ts';
+
+type Deps = Pick<CommerceDeps, 'database' | 'clock'>;
+/** A nobody for coupon facts of a guest (no orders hold anything for them). */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The signed-in user's cart: one currency, prices from the tables, every change under a lock on the
+ * cart row. Adding, merging a guest's cart and moving from the wishlist share `addTo`.
+ */
+export function createCartService(d: Deps) {
+  const db = d.database.db;
+
+  async function view(x: Executor, userId: string, country?: string): Promise<Cart> {
+    const cart = await cartPricingRepo.cartOf(x, userId);
+    if (!cart) return { currency: null, couponCode: null, items: [], unavailable: [], quote: null, count: 0 };
+    const rows = await cartRepo.lines(x, cart.id);
+    const [sellables, enrolled, priced, coupon, tax] = await Promise.all([
+      sellablesRepo.byRefs(x, rows),
+      sellablesRepo.activeCourseIds(x, userId, courseIds(rows), d.clock.now()),
+      cartPricingRepo.linesOf(x, cart.id),
+      cart.couponCode ? cartPricingRepo.couponFacts(x, cart.couponCode, userId) : null,
+      cartPricingRepo.taxFor(x, country ?? null),
+    ]);
+    return buildCartView({
+      rows,
+      sellables,
+      enrolled,
+      couponCode: cart.couponCode,
+      coupon,
+      tax,
+      now: d.clock.now(),
+      pricingLines: priced.lines,
+    });
+  }
+
+  /**
+   * Add `quantity` of an item to the locked cart (or, `mode: 'max'`, raise the line to it: a merge run
+   * twice does not double a guest's quantities). Throws the AppError of the rule it breaks.
+   */
+  async function addTo(
+    x: Executor,
+    userId: string,
+    item: ItemRef & { quantity?: number },
+    mode: 'add' | 'max',
+  ) {
+    const cart = await cartRepo.lockFor(x, userId);
+    const rows = await cartRepo.lines(x, cart.id);
+    const sellables = await sellablesRepo.byRefs(x, [...rows, item]);
+    const s = sellables.get(refKey(item));
+    const existing = rows.find((r) => refKey(r) === refKey(item));
+    // Courses and digital goods are one unit however often they are added.
+    const wanted = s?.isPhysical ? (item.quantity ?? 1) : 1;
+    let quantity = wanted;
+    if (existing && s?.isPhysical)
+      quantity = mode === 'max' ? Math.max(existing.quantity, wanted) : existing.quantity + wanted;
+    else if (existing) quantity = 1;
+    const others = rows.filter((r) => r !== existing).map((r) => sellables.get(refKey(r))?.currency);
+    const cartCurrency = others.find((c) => c !== undefined) ?? null;
+    const enrolled =
+      item.itemType === 'course'
+        ? (await sellablesRepo.activeCourseIds(x, userId, [item.itemId], d.clock.now())).has(item.itemId)
+        : false;
+    const refusal = addRefusal(s, { quantity, cartCurrency, isEnrolled: enrolled });
+    if (refusal) throw refusal;
+    if (!existing) await cartRepo.insertLine(x, cart.id, item, quantity, d.clock.now());
+    else if (existing.quantity !== quantity) await cartRepo.setQuantity(x, cart.id, existing.id, quantity);
+    if (cart.currency !== s?.currency) await cartRepo.update(x, cart.id, { currency: s?.currency ?? null });
+  }
+
+  /** Run a change on the locked cart, then answer the cart as it is after the commit. */
+  async function change(userId: string, fn: (x: Executor, cartId: string) => Promise<void>) {
+    await db.transaction(async (tx) => {
+      const cart = await cartRepo.lockFor(tx, userId);
+      await fn(tx, cart.id);
+      if ((await cartRepo.lines(tx, cart.id)).length === 0)
+        await cartRepo.update(tx, cart.id, { currency: null });
+    });
+    return view(db, userId);
+  }
+
+  return {
+    /** The cart with every line's problem and the quote (tax only when the country is known). */
+    get: (userId: string, country?: string) => view(db, userId, country),
+
+    async add(userId: string, body: CartItemBody) {
+      await db.transaction((tx) => addTo(tx, userId, body, 'add'));
+      return view(db, userId);
+    },
+
+    /** Set a physical line's quantity (1 for the others), within the stock. */
+    setQuantity: (userId: string, lineId: string, quantity: number) =>
+      change(userId, async (x, cartId) => {
+        const line = (await cartRepo.lines(x, cartId)).find((r) => r.id === lineId);
+        if (!line) throw notFound('cart line');
+        const s = (await sellablesRepo.byRefs(x, [line])).get(refKey(line));
+        if (!s) throw notFound('cart line');
+        const q = s.isPhysical ? quantity : 1;
+        if (q > maxQuantity(s)) {
+          const refusal = addRefusal(s, { quantity: q, cartCurrency: null, isEnrolled: false });
+          if (refusal) throw refusal;
+        }
+        await cartRepo.setQuantity(x, cartId, lineId, q);
+      }),
+
+    remove: (userId: string, lineId: string) =>
+      change(userId, async (x, cartId) => {
+        if (!(await cartRepo.deleteLine(x, cartId, lineId))) throw notFound('cart line');
+      }),
+
+    /** Keep the code on the cart even when it does not apply: the quote says why not. */
+    setCoupon: (userId: string, code: string | null) =>
+      change(userId, (x, cartId) => cartRepo.update(x, cartId, { couponCode: code?.toUpperCase() ?? null })),
+
+    /**
+     * Merge a guest's browser cart on sign-in, item by item under the rules of adding; what breaks a
+     * rule (or names nothing) is skipped and reported with its error code, never a 500.
+     */
+    async merge(userId: string, items: CartItemBody[]) {
+      const skipped: { itemType: 'course' | 'product'; itemId: string; code: string }[] = [];
+      await db.transaction(async (tx) => {
+        for (const item of items) {
+          try {
+            await addTo(tx, userId, item, 'max');
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            skipped.push({ itemType: item.itemType, itemId: item.itemId, code: err.code });
+          }
+        }
+      });
+      return { cart: await view(db, userId), skipped };
+    },
+
+    /** A guest's browser cart priced from the tables (nothing is stored). */
+    async preview(body: CartPreviewBody) {
+      const sellables = await sellablesRepo.byRefs(db, body.items);
+      const seen = new Set<string>();
+      const rows = body.items.flatMap((i) => {
+        const key = refKey(i);
+        if (seen.has(key) || !sellables.has(key)) return [];
+        seen.add(key);
+        return [{ id: i.itemId, itemType: i.itemType, itemId: i.itemId, quantity: i.quantity ?? 1 }];
+      });
+      const skipped = body.items
+        .filter((i) => !sellables.has(refKey(i)))
+        .map((i) => ({ itemType: i.itemType, itemId: i.itemId, code: 'not_found' }));
+      const code = body.couponCode ? body.couponCode.toUpperCase() : null;
+      const coupon = code ? await cartPricingRepo.couponFacts(db, code, NO_USER) : null;
+      const cart = buildCartView({
+        rows,
+        sellables,
+        enrolled: new Set(),
+        couponCode: code,
+        coupon,
+        tax: null,
+        now: d.clock.now(),
+        pricingLines: rows.flatMap((r) => {
+          const s = sellables.get(refKey(r));
+          return s ? [toPricingLine(s, r.quantity)] : [];
+        }),
+      });
+      return { cart, skipped };
+    },
+    addTo,
+    view,
+  };
+}
+export type CartService = ReturnType<typeof createCartService>;
+
+const courseIds = (rows: ItemRef[]) => rows.filter((r) => r.itemType === 'course').map((r) => r.itemId);
