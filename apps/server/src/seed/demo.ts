@@ -4,6 +4,7 @@ import { users } from '../db/schema/index.ts';
 import type { Storage } from '../platform/storage.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { seedDemoLearning } from './demo-learning.ts';
+import { seedDemoManualAccounts } from './demo-manual-accounts.ts';
 import { seedDemoMedia } from './demo-media.ts';
 import { buildUser } from './factories.ts';
 
@@ -45,6 +46,7 @@ export async function seedDemo(
     const lead = instructors[0];
     if (!lead) throw new Error('seedDemo: no demo instructor');
     await seedDemoMedia(tx, { ...o, now: o.now ?? new Date(), instructorId: lead.id });
+    await seedDemoManualAccounts(tx);
   });
   return true;
 }
