@@ -3,6 +3,8 @@ import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
 import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
 import { OutboxPage } from './features/admin/OutboxPage.tsx';
+import { AdminOrderPage } from './features/admin-orders/AdminOrderPage.tsx';
+import { AdminOrdersPage } from './features/admin-orders/AdminOrdersPage.tsx';
 import { AdminPaymentsPage } from './features/admin-payments/AdminPaymentsPage.tsx';
 import { PaymentAccountsPage } from './features/admin-payments/PaymentAccountsPage.tsx';
 import { AdminProductCategoriesPage } from './features/admin-shop/AdminProductCategoriesPage.tsx';
@@ -20,6 +22,8 @@ import { CoursesPage } from './features/catalog/CoursesPage.tsx';
 import { InstructorPage } from './features/catalog/InstructorPage.tsx';
 import { AdminCertificatesPage } from './features/certificates/AdminCertificatesPage.tsx';
 import { CertificatePage } from './features/certificates/CertificatePage.tsx';
+import { AdminRevenuePage } from './features/earnings/AdminRevenuePage.tsx';
+import { EarningsPage } from './features/earnings/EarningsPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
@@ -63,6 +67,10 @@ export const routes: RouteObject[] = [
       { path: 'admin/courses', Component: AdminCoursesPage },
       { path: 'admin/certificates', Component: AdminCertificatesPage },
       { path: 'admin/reviews', Component: AdminReviewsPage },
+      { path: 'admin/orders', Component: AdminOrdersPage },
+      { path: 'admin/orders/:number', Component: AdminOrderPage },
+      { path: 'admin/revenue', Component: AdminRevenuePage },
+      { path: 'studio/earnings', Component: EarningsPage },
       { path: 'certificates/:code', Component: CertificatePage },
       { path: 'courses', Component: CoursesPage },
       { path: 'courses/categories', Component: CategoriesPage },

@@ -96,6 +96,11 @@ export const ErrorCodes = [
   'order_not_payable',
   'download_link_invalid',
   'download_link_expired',
+  'order_invalid_transition',
+  'refund_exceeds_paid',
+  'refund_not_refundable',
+  'refund_provider_unavailable',
+  'refund_failed',
   // payments
   'manual_account_unavailable',
   'manual_order_not_payable',
@@ -104,6 +109,8 @@ export const ErrorCodes = [
   'proof_already_reviewed',
   'invalid_signature',
   'payment_provider_error',
+  'paypal_unavailable',
+  'paypal_currency_unsupported',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

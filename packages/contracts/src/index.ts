@@ -1,4 +1,5 @@
 export * from './admin.ts';
+export * from './admin-orders.ts';
 export * from './cart.ts';
 export * from './catalog.ts';
 export * from './certificates.ts';

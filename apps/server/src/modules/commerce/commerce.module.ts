@@ -3,6 +3,9 @@ import { registerCart } from './cart/cart.module.ts';
 import { registerCheckout } from './checkout/checkout.module.ts';
 import type { CommerceDeps } from './commerce.deps.ts';
 import { registerManual } from './manual/manual.module.ts';
+import { registerOrders } from './orders/orders.module.ts';
+import { registerPaypal } from './payments/paypal/paypal.module.ts';
+import { createPaypalProvider } from './payments/paypal/paypal-provider.ts';
 import { createPaymentPipeline } from './payments/pipeline.ts';
 import { createCardProviders } from './payments/providers.ts';
 import { registerReconciliation } from './payments/reconciliation.ts';
@@ -19,15 +22,19 @@ import { registerShop } from './shop/shop.module.ts';
  */
 export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps) {
   const pipeline = createPaymentPipeline({ database: deps.database, log: deps.log });
+  const paypal = createPaypalProvider(deps.config, deps);
   const providers = createCardProviders([
     deps.config.payments.testProvider ? createTestProvider(deps) : null,
     createStripeProvider(deps),
+    paypal,
   ]);
   const shop = await registerShop(app, deps);
   await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
   await registerManual(app, deps, pipeline);
+  await registerOrders(app, deps, { pipeline, providers });
   await registerStripe(app, deps, { pipeline, providers });
+  await registerPaypal(app, deps, { pipeline, provider: paypal });
   await registerReconciliation(app, { ...deps, pipeline, providers });
   return { pipeline, providers, shop };
 }

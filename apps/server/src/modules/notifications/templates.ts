@@ -147,6 +147,49 @@ export const templates = {
       text: text(lines, [p.url]),
     };
   },
+  orderShipped(p: {
+    name: string;
+    number: string;
+    trackingNumber: string | null;
+    url: string;
+  }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `Your order ${p.number} is on its way.`,
+      p.trackingNumber ? `Tracking number: ${p.trackingNumber}` : 'We will let you know when it arrives.',
+    ];
+    return {
+      subject: `Your order ${p.number} has shipped`,
+      html: layout('Your order has shipped', lines, { label: 'View your order', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
+  orderRefunded(p: {
+    name: string;
+    number: string;
+    amount: string;
+    full: boolean;
+    url: string;
+  }): RenderedMail {
+    const lines = [
+      `Hi ${p.name},`,
+      `We have refunded ${p.amount} of your order ${p.number}${p.full ? ' in full' : ''}. It can take a few days to reach your account.`,
+      'Access to refunded courses and downloads has ended.',
+    ];
+    return {
+      subject: `Refund for your order ${p.number}`,
+      html: layout('Your refund', lines, { label: 'View your order', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
+  orderDisputed(p: { number: string; status: string; url: string }): RenderedMail {
+    const lines = [`The payment of order ${p.number} is disputed at the provider (status: ${p.status}).`];
+    return {
+      subject: `Payment dispute on order ${p.number}`,
+      html: layout('Payment dispute', lines, { label: 'Open the order', url: p.url }),
+      text: text(lines, [p.url]),
+    };
+  },
   manualPaymentRejected(p: {
     name: string;
     orderNumber: string;

@@ -81,6 +81,16 @@ export function UserMenu({ me }: { me: MeResponse }) {
               <Link to="/admin/reviews">{t('reviews.admin.menuLink')}</Link>
             </DropdownMenu.Item>
           ) : null}
+          {me.user.role === 'admin' ? (
+            <DropdownMenu.Item asChild className={itemClasses}>
+              <Link to="/admin/orders">{t('adminOrders.menuLink')}</Link>
+            </DropdownMenu.Item>
+          ) : null}
+          {me.user.role === 'admin' ? (
+            <DropdownMenu.Item asChild className={itemClasses}>
+              <Link to="/admin/revenue">{t('earnings.menuLink')}</Link>
+            </DropdownMenu.Item>
+          ) : null}
           <DropdownMenu.Item asChild className={itemClasses}>
             <Link to="/payment-status">{t('manual.menuLink')}</Link>
           </DropdownMenu.Item>

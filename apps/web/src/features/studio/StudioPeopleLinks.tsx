@@ -8,6 +8,7 @@ export function StudioPeopleLinks() {
     <nav aria-label={t('studioPeople.linksLabel')} className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
       <TextLink to="/studio/students">{t('studioPeople.pageTitle')}</TextLink>
       <TextLink to="/studio/profile">{t('studioProfile.title')}</TextLink>
+      <TextLink to="/studio/earnings">{t('earnings.studioLink')}</TextLink>
     </nav>
   );
 }
