@@ -5,6 +5,7 @@ import type { Storage } from '../platform/storage.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { seedDemoCommerceSettings } from './demo-commerce-settings.ts';
 import { seedDemoLearning } from './demo-learning.ts';
+import { seedDemoManualAccounts } from './demo-manual-accounts.ts';
 import { seedDemoMedia } from './demo-media.ts';
 import { seedDemoShop } from './demo-shop.ts';
 import { buildUser } from './factories.ts';
@@ -49,6 +50,7 @@ export async function seedDemo(
     await seedDemoMedia(tx, { ...o, now: o.now ?? new Date(), instructorId: lead.id });
     await seedDemoCommerceSettings(tx);
     await seedDemoShop(tx, { storage: o.storage, now: o.now ?? new Date() });
+    await seedDemoManualAccounts(tx);
   });
   return true;
 }
