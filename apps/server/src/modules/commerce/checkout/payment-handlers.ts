@@ -4,6 +4,7 @@ import { ordersRepo } from './orders.repo.ts';
 
 /** Order statuses a succeeded payment turns into a sale: money arrived, so an expired order is honoured. */
 const PAYABLE = new Set(['pending', 'failed', 'cancelled']);
+const SETTLED: ReadonlySet<string> = new Set(['succeeded', 'refunded', 'partially_refunded']);
 
 /**
  * The checkout's handlers on the one payment pipeline (ADR 026). Each acts on the order's current status
@@ -24,7 +25,8 @@ export function registerPaymentHandlers(pipeline: PaymentPipeline, d: Fulfilment
       });
       return 'amount_mismatch';
     }
-    const wasSucceeded = payment.status === 'succeeded';
+    // A refund that overtook the payment's own news has already moved the attempt past succeeded.
+    const wasSucceeded = SETTLED.has(payment.status);
     if (!wasSucceeded)
       await ordersRepo.setPayment(tx, payment.id, {
         status: 'succeeded',
@@ -58,7 +60,7 @@ export function registerPaymentHandlers(pipeline: PaymentPipeline, d: Fulfilment
   });
 
   pipeline.on('payment_failed', async ({ tx, notification: n, payment, order }) => {
-    if (payment.status === 'succeeded') return 'ignored_after_paid';
+    if (SETTLED.has(payment.status)) return 'ignored_after_paid';
     await ordersRepo.setPayment(tx, payment.id, {
       status: 'failed',
       errorCode: n.errorCode,
