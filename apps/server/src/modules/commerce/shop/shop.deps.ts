@@ -11,7 +11,7 @@ export interface ShopDeps {
   clock: Clock;
   storage: Storage;
   /**
-   * The catalog's versioned cache (ADR 031): shop reads are cached under its version counter, and every
+   * The catalog's versioned cache (ADR 029): shop reads are cached under its version counter, and every
    * shop write bumps it, so one version (and one ETag scheme) covers all public pages.
    */
   cache: CatalogCache;
