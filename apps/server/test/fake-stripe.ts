@@ -56,6 +56,11 @@ export interface FakeStripe {
   dispute(sessionId: string, type: 'created' | 'closed', status: string): Stripe.Event;
   event(type: string, object: Json): Stripe.Event;
   /** The body and headers of a webhook delivery, signed like Stripe signs it (or tampered with). */
+  /**
+   * Called when a buyer pays on the hosted page (`GET /pay/:id`, its Pay button), with the
+   * `checkout.session.completed` event Stripe would then send; the page redirects to the success URL.
+   */
+  onHostedPay: ((event: Stripe.Event) => void) | null;
   signed(
     payload: Stripe.Event | string,
     o?: { secret?: string; timestamp?: number },
@@ -159,6 +164,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (hostedPage(req, res)) return;
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       route(req, Buffer.concat(chunks).toString('utf8'), base).then(
         (r) => {
@@ -172,6 +178,25 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       );
     });
   });
+  /** Stripe's hosted Checkout page, for a browser: `GET /pay/:id` shows a Pay button, its POST pays. */
+  function hostedPage(req: IncomingMessage, res: ServerResponse): boolean {
+    const m = new URL(req.url ?? '/', 'http://x').pathname.match(/^\/pay\/([A-Za-z0-9_]+)$/);
+    const s = m ? sessions.get(m[1] as string) : undefined;
+    if (!s) return false;
+    if (req.method === 'POST') {
+      if (s.status === 'open') {
+        const paid = fake.complete(s.id);
+        fake.onHostedPay?.(paid);
+      }
+      res.writeHead(303, { location: String(s.success_url) }).end();
+      return true;
+    }
+    const amount = `${(s.amount_total / 100).toFixed(2)} ${s.currency.toUpperCase()}`;
+    const html = `<!doctype html><html lang="en"><title>Fake Stripe Checkout</title><main><h1>Fake Stripe Checkout</h1><p>Pay ${amount}</p><form method="post" action="/pay/${s.id}"><button>Pay</button></form></main></html>`;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return true;
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -197,11 +222,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       data: { object: structuredClone(object) },
     }) as unknown as Stripe.Event;
 
-  return {
+  const fake: FakeStripe = {
     apiBase,
     sessions,
     requests,
     event,
+    onHostedPay: null,
     complete(id, o = {}) {
       const s = session(id);
       intentOf(s);
@@ -288,4 +314,5 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return fake;
 }
