@@ -90,9 +90,10 @@ async function assertPaidAndLearning(
   s: { page: Page; email: string; course: CatalogCourse; errors: string[] },
   server: RunningServer,
   admin: BrowserContext,
-) {
+): Promise<string> {
   const { page, course } = s;
   await page.waitForURL(/\/checkout\/success\?order=ORD-/);
+  const orderNumber = new URL(page.url()).searchParams.get('order') ?? '';
   await page.getByText('Payment received. Thank you!').waitFor();
   await page.getByRole('link', { name: `Start learning: ${course.title}` }).click();
   await page.waitForURL(/\/courses\/[^/]+\/learn\/[0-9a-f-]{36}$/);
@@ -112,6 +113,7 @@ async function assertPaidAndLearning(
   );
   expect(students.items).toHaveLength(1);
   expect(s.errors).toEqual([]);
+  return orderNumber;
 }
 
 describe('card providers through the web app', () => {
@@ -151,11 +153,14 @@ describe('card providers through the web app', () => {
       await s.page.getByRole('heading', { name: 'Fake Stripe Checkout' }).waitFor();
       await s.page.getByRole('button', { name: 'Pay', exact: true }).click();
 
-      await assertPaidAndLearning(s, server, admin);
+      const orderNumber = await assertPaidAndLearning(s, server, admin);
       expect(await Promise.all(deliveries)).toEqual([200]);
-      // Delivered again (Stripe retries): still one enrollment.
+      expect(stripe.sessions.size).toBe(1);
       const [session] = [...stripe.sessions.values()];
       if (!session) throw new Error('no Stripe session was created');
+      expect(session.metadata.orderNumber).toBe(orderNumber);
+      expect(session.payment_status).toBe('paid');
+      // Delivered again (Stripe retries): still one enrollment.
       const again = stripe.signed(stripe.event('checkout.session.completed', session));
       const res = await fetch(`${server.url}/api/webhooks/stripe`, {
         method: 'POST',
@@ -196,6 +201,13 @@ describe('card providers through the web app', () => {
 
       await assertPaidAndLearning(s, server, admin);
       expect(paypal.stats.captures).toBe(1);
+      const [order] = [...paypal.orders.values()];
+      expect(paypal.orders.size).toBe(1);
+      expect(order?.status).toBe('COMPLETED');
+      expect(order?.unit.amount).toEqual({
+        currency_code: 'USD',
+        value: (s.course.priceMinor / 100).toFixed(2),
+      });
     });
   });
 });
