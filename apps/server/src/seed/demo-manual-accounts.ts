@@ -33,13 +33,19 @@ const ACCOUNTS = [
   },
 ];
 
-/** Add the demo accounts that are not there yet (same method and title): safe to run twice. */
+/** Add the demo accounts that are not there yet (same method, title and name): safe to run twice. */
 export async function seedDemoManualAccounts(x: Executor): Promise<void> {
   for (const [position, a] of ACCOUNTS.entries()) {
     const [existing] = await x
       .select({ id: manualPaymentAccounts.id })
       .from(manualPaymentAccounts)
-      .where(and(eq(manualPaymentAccounts.method, a.method), eq(manualPaymentAccounts.title, a.title)));
+      .where(
+        and(
+          eq(manualPaymentAccounts.method, a.method),
+          eq(manualPaymentAccounts.title, a.title),
+          eq(manualPaymentAccounts.accountName, a.accountName),
+        ),
+      );
     if (!existing) await x.insert(manualPaymentAccounts).values({ ...a, position });
   }
 }
