@@ -151,6 +151,9 @@ export function createReviewService(d: ReviewDeps) {
       const now = d.clock.now();
       const note = body.note ? body.note : null;
       const mailId = await db.transaction(async (tx) => {
+        // The order first, as approve takes it: the same lock order for both, so a concurrent approve
+        // and reject queue up instead of deadlocking (the event's foreign key needs the order row too).
+        await proofsRepo.orderOfBuyer(tx, { number: row.orderNumber, userId: row.orderUserId, lock: true });
         const decided: ManualPaymentProofRow | undefined = await proofsRepo.decide(tx, id, {
           status: 'rejected',
           rejectReason: body.reason,
