@@ -3,7 +3,6 @@ import {
   type AnyPgColumn,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -17,17 +16,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, tsvector, updatedAt } from './columns.ts';
 import { users } from './identity.ts';
 
 export const courseLevelEnum = pgEnum('course_level', ['beginner', 'intermediate', 'advanced']);
 export const courseStatusEnum = pgEnum('course_status', ['draft', 'in_review', 'published', 'archived']);
 export const lessonTypeEnum = pgEnum('lesson_type', ['video', 'text', 'pdf', 'resources', 'quiz']);
-
-/** PostgreSQL's full-text document type; only ever written by the database (a generated column). */
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const categories = pgTable(
   'categories',

@@ -30,7 +30,9 @@ function Success() {
     queryFn: () => getOrderStatus(number),
     refetchInterval: (q) => {
       const d = q.state.data;
-      return d && !d.paid && d.status === 'pending' && d.payment?.status !== 'failed' ? 1500 : false;
+      if (!d || d.paid || d.status !== 'pending' || d.payment?.status === 'failed') return false;
+      // Each poll may ask the provider: often for the first minute, then every 10 s (a delayed payment).
+      return q.state.dataUpdateCount < 40 ? 1500 : 10_000;
     },
   });
   const retry = useMutation({
