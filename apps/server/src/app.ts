@@ -30,6 +30,8 @@ import { registerLearningMedia } from './modules/learning/media/learning-media.m
 import { registerQuizzes } from './modules/learning/quizzes/quiz.module.ts';
 import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
+import { auditRoutes } from './modules/operations/audit/audit.routes.ts';
+import { registerAuditTrail } from './modules/operations/audit/audit-trail.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
 import { createHealthService } from './modules/operations/health.service.ts';
 import type { Cache } from './platform/cache.ts';
@@ -38,6 +40,18 @@ import { createSecrets } from './platform/crypto.ts';
 import type { Jobs } from './platform/jobs.ts';
 import type { MailTransport } from './platform/mail-transport.ts';
 import type { Storage } from './platform/storage.ts';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered on the app (method and URL pattern), HEAD left out. */
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -69,6 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
   }).withTypeProvider<ZodTypeProvider>();
+  // Every route, as registered: the admin-route sweep and the security suite's policy table read it.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -97,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: config.http.publicUrl,
     require2faForAdmins: config.admin.require2fa,
   });
+  registerAuditTrail(app, { database, log: deps.logger });
   await app.register(swagger, {
     openapi: {
       info: { title: '9tangle LMS API', version: config.version },
@@ -189,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requireInstructor: catalog.requireInstructor,
   });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
+  await app.register(auditRoutes({ database, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
     database,
     cache,

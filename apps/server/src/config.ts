@@ -9,6 +9,11 @@ import { z } from 'zod';
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+/** A five-field cron expression, as pg-boss schedules take them. */
+const cron = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4}\S+$/, { message: 'Use a five-field cron expression, such as "0 2 * * *"' });
 
 /** File sizes are stored as 32-bit integers: 2 GiB less a byte is the largest upload limit. */
 const MAX_FILE_BYTES = 2_147_483_647;
@@ -118,6 +123,25 @@ export const EnvSchema = z.object({
   PAYPAL_API_BASE: optionalUrl,
   /** The simulated card provider: on by default when neither Stripe nor PayPal is configured. */
   TEST_PAYMENTS: z.enum(['auto', 'true', 'false']).default('auto'),
+  // Operations (issue 5).
+  /** The bearer token `/metrics` asks for; without it `/metrics` answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Where backup archives go (default DATA_DIR/backups). */
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_CRON: cron.default('0 2 * * *'),
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** The restore drill: weekly by default (Sunday 03:30). */
+  RESTORE_DRILL_CRON: cron.default('30 3 * * 0'),
+  /** How often the automated checks run. */
+  CHECKS_CRON: cron.default('*/5 * * * *'),
+  /** Who is mailed when a check changes state (comma-separated); empty: every admin. */
+  ALERT_EMAILS: z.string().default(''),
+  /** Finished orders older than this leave the default back-office lists (kept whole, never deleted). */
+  ARCHIVE_ORDERS_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
+  /** Course, auth and payment events older than this move to `archived_records`. */
+  ARCHIVE_EVENTS_AFTER_DAYS: z.coerce.number().int().min(1).default(180),
+  /** Messages one sender (IP) may send through the contact form per hour. */
+  CONTACT_FORM_MAX_PER_HOUR: z.coerce.number().int().min(1).default(5),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -181,6 +205,15 @@ export interface Config {
     /** The simulated card page of the embedded demo (ADR 026). */
     testProvider: boolean;
   };
+  operations: {
+    metricsToken: string | null;
+    backups: { dir: string; cron: string; retentionDays: number; drillCron: string };
+    checksCron: string;
+    /** Addresses mailed on a check's change of state; empty means every admin. */
+    alertEmails: string[];
+    archive: { ordersAfterDays: number; eventsAfterDays: number };
+  };
+  content: { contactMaxPerHour: number };
 }
 
 export class ConfigError extends Error {
@@ -302,6 +335,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       proofMaxBytes: e.UPLOAD_PROOF_MAX_BYTES,
     },
     payments: paymentsConfig(e),
+    operations: {
+      metricsToken: e.METRICS_TOKEN ?? null,
+      backups: {
+        dir: e.BACKUP_DIR ? resolve(e.BACKUP_DIR) : join(dataDir, 'backups'),
+        cron: e.BACKUP_CRON,
+        retentionDays: e.BACKUP_RETENTION_DAYS,
+        drillCron: e.RESTORE_DRILL_CRON,
+      },
+      checksCron: e.CHECKS_CRON,
+      alertEmails: e.ALERT_EMAILS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      archive: { ordersAfterDays: e.ARCHIVE_ORDERS_AFTER_DAYS, eventsAfterDays: e.ARCHIVE_EVENTS_AFTER_DAYS },
+    },
+    content: { contactMaxPerHour: e.CONTACT_FORM_MAX_PER_HOUR },
   };
 }
 

@@ -1,7 +1,7 @@
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, matchRoutes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from './AppProviders.tsx';
 import { rememberCsrfToken } from './api/client.ts';
@@ -34,15 +34,34 @@ if (state) {
   seedQueries(queryClient, state.queries);
   if (state.me) rememberCsrfToken(state.me.csrfToken);
 }
-const router = createBrowserRouter(routes);
 
-const app = (
-  <StrictMode>
-    <AppProviders queryClient={queryClient} i18n={i18n}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>
-);
+/**
+ * Lazy pages (the admin panel) matched by this URL are loaded before hydrating: the router would
+ * otherwise render nothing while it fetches them, and the server's HTML would not match.
+ */
+async function loadMatchedLazyRoutes() {
+  const matches = matchRoutes(routes, window.location) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      Object.assign(route, await route.lazy(), { lazy: undefined });
+    }),
+  );
+}
 
-if (state && root.firstElementChild) hydrateRoot(root, app);
-else createRoot(root).render(app);
+async function start() {
+  await loadMatchedLazyRoutes();
+  const router = createBrowserRouter(routes);
+  const app = (
+    <StrictMode>
+      <AppProviders queryClient={queryClient} i18n={i18n}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>
+  );
+  if (!root) return;
+  if (state && root.firstElementChild) hydrateRoot(root, app);
+  else createRoot(root).render(app);
+}
+
+void start();

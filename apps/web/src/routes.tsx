@@ -1,19 +1,7 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { RootLayout } from './components/layout/RootLayout.tsx';
 import { ProfilePage } from './features/account/ProfilePage.tsx';
-import { AdminCoursesPage } from './features/admin/AdminCoursesPage.tsx';
-import { OutboxPage } from './features/admin/OutboxPage.tsx';
-import { AdminCouponsPage } from './features/admin-commerce-settings/AdminCouponsPage.tsx';
-import { AdminShippingPage } from './features/admin-commerce-settings/AdminShippingPage.tsx';
-import { AdminTaxesPage } from './features/admin-commerce-settings/AdminTaxesPage.tsx';
-import { AdminOrderPage } from './features/admin-orders/AdminOrderPage.tsx';
-import { AdminOrdersPage } from './features/admin-orders/AdminOrdersPage.tsx';
-import { AdminPaymentsPage } from './features/admin-payments/AdminPaymentsPage.tsx';
-import { PaymentAccountsPage } from './features/admin-payments/PaymentAccountsPage.tsx';
-import { AdminProductCategoriesPage } from './features/admin-shop/AdminProductCategoriesPage.tsx';
-import { AdminProductReviewsPage } from './features/admin-shop/AdminProductReviewsPage.tsx';
-import { AdminProductsPage } from './features/admin-shop/AdminProductsPage.tsx';
-import { NewProductPage, ProductEditorPage } from './features/admin-shop/ProductEditorPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -24,12 +12,10 @@ import { CategoriesPage } from './features/catalog/CategoriesPage.tsx';
 import { CoursePage } from './features/catalog/CoursePage.tsx';
 import { CoursesPage } from './features/catalog/CoursesPage.tsx';
 import { InstructorPage } from './features/catalog/InstructorPage.tsx';
-import { AdminCertificatesPage } from './features/certificates/AdminCertificatesPage.tsx';
 import { CertificatePage } from './features/certificates/CertificatePage.tsx';
 import { CheckoutPage } from './features/checkout/CheckoutPage.tsx';
 import { CheckoutSuccessPage } from './features/checkout/CheckoutSuccessPage.tsx';
 import { TestPayPage } from './features/checkout/TestPayPage.tsx';
-import { AdminRevenuePage } from './features/earnings/AdminRevenuePage.tsx';
 import { EarningsPage } from './features/earnings/EarningsPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
@@ -42,7 +28,6 @@ import { ManualPaymentPage } from './features/manual-payments/ManualPaymentPage.
 import { PaymentStatusPage } from './features/manual-payments/PaymentStatusPage.tsx';
 import { MyOrderPage } from './features/orders/MyOrderPage.tsx';
 import { MyOrdersPage } from './features/orders/MyOrdersPage.tsx';
-import { AdminReviewsPage } from './features/reviews/AdminReviewsPage.tsx';
 import { ProductPage } from './features/shop/ProductPage.tsx';
 import { ShopPage } from './features/shop/ShopPage.tsx';
 import { CourseEditorPage } from './features/studio/CourseEditorPage.tsx';
@@ -51,6 +36,14 @@ import { StudioProfilePage } from './features/studio/profile/StudioProfilePage.t
 import { StudioPage } from './features/studio/StudioPage.tsx';
 import { StudentsPage } from './features/studio/students/StudentsPage.tsx';
 import { WishlistPage } from './features/wishlist/WishlistPage.tsx';
+
+/**
+ * A page whose code is loaded when first visited (its own chunk): the admin panel's pages, which only
+ * admins ever need. The server resolves it before rendering; `entry-client.tsx` before hydrating.
+ */
+function page<M>(load: () => Promise<M>, name: keyof M & string): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load())[name] as ComponentType }) };
+}
 
 /**
  * Every page of the web app. The same objects drive `createBrowserRouter` in the browser and
@@ -73,13 +66,6 @@ export const routes: RouteObject[] = [
       { path: 'forgot-password', Component: ForgotPasswordPage },
       { path: 'reset-password', Component: ResetPasswordPage },
       { path: 'profile', Component: ProfilePage },
-      { path: 'admin/outbox', Component: OutboxPage },
-      { path: 'admin/courses', Component: AdminCoursesPage },
-      { path: 'admin/certificates', Component: AdminCertificatesPage },
-      { path: 'admin/reviews', Component: AdminReviewsPage },
-      { path: 'admin/orders', Component: AdminOrdersPage },
-      { path: 'admin/orders/:number', Component: AdminOrderPage },
-      { path: 'admin/revenue', Component: AdminRevenuePage },
       { path: 'studio/earnings', Component: EarningsPage },
       { path: 'certificates/:code', Component: CertificatePage },
       { path: 'courses', Component: CoursesPage },
@@ -102,20 +88,97 @@ export const routes: RouteObject[] = [
       { path: 'studio/profile', Component: StudioProfilePage },
       { path: 'cart', Component: CartPage },
       { path: 'wishlist', Component: WishlistPage },
-      { path: 'admin/coupons', Component: AdminCouponsPage },
-      { path: 'admin/shipping', Component: AdminShippingPage },
-      { path: 'admin/taxes', Component: AdminTaxesPage },
       { path: 'shop', Component: ShopPage },
       { path: 'shop/:slug', Component: ProductPage },
-      { path: 'admin/products', Component: AdminProductsPage },
-      { path: 'admin/products/new', Component: NewProductPage },
-      { path: 'admin/products/:id', Component: ProductEditorPage },
-      { path: 'admin/product-categories', Component: AdminProductCategoriesPage },
-      { path: 'admin/product-reviews', Component: AdminProductReviewsPage },
       { path: 'checkout/manual/:number', Component: ManualPaymentPage },
       { path: 'payment-status', Component: PaymentStatusPage },
-      { path: 'admin/payments', Component: AdminPaymentsPage },
-      { path: 'admin/payment-accounts', Component: PaymentAccountsPage },
+      {
+        path: 'admin',
+        ...page(() => import('./features/admin-panel/AdminLayout.tsx'), 'AdminLayout'),
+        children: [
+          { index: true, ...page(() => import('./features/admin-panel/AdminHomePage.tsx'), 'AdminHomePage') },
+          { path: 'outbox', ...page(() => import('./features/admin/OutboxPage.tsx'), 'OutboxPage') },
+          {
+            path: 'courses',
+            ...page(() => import('./features/admin/AdminCoursesPage.tsx'), 'AdminCoursesPage'),
+          },
+          {
+            path: 'certificates',
+            ...page(
+              () => import('./features/certificates/AdminCertificatesPage.tsx'),
+              'AdminCertificatesPage',
+            ),
+          },
+          {
+            path: 'reviews',
+            ...page(() => import('./features/reviews/AdminReviewsPage.tsx'), 'AdminReviewsPage'),
+          },
+          {
+            path: 'orders',
+            ...page(() => import('./features/admin-orders/AdminOrdersPage.tsx'), 'AdminOrdersPage'),
+          },
+          {
+            path: 'orders/:number',
+            ...page(() => import('./features/admin-orders/AdminOrderPage.tsx'), 'AdminOrderPage'),
+          },
+          {
+            path: 'revenue',
+            ...page(() => import('./features/earnings/AdminRevenuePage.tsx'), 'AdminRevenuePage'),
+          },
+          {
+            path: 'coupons',
+            ...page(
+              () => import('./features/admin-commerce-settings/AdminCouponsPage.tsx'),
+              'AdminCouponsPage',
+            ),
+          },
+          {
+            path: 'shipping',
+            ...page(
+              () => import('./features/admin-commerce-settings/AdminShippingPage.tsx'),
+              'AdminShippingPage',
+            ),
+          },
+          {
+            path: 'taxes',
+            ...page(() => import('./features/admin-commerce-settings/AdminTaxesPage.tsx'), 'AdminTaxesPage'),
+          },
+          {
+            path: 'products',
+            ...page(() => import('./features/admin-shop/AdminProductsPage.tsx'), 'AdminProductsPage'),
+          },
+          {
+            path: 'products/new',
+            ...page(() => import('./features/admin-shop/ProductEditorPage.tsx'), 'NewProductPage'),
+          },
+          {
+            path: 'products/:id',
+            ...page(() => import('./features/admin-shop/ProductEditorPage.tsx'), 'ProductEditorPage'),
+          },
+          {
+            path: 'product-categories',
+            ...page(
+              () => import('./features/admin-shop/AdminProductCategoriesPage.tsx'),
+              'AdminProductCategoriesPage',
+            ),
+          },
+          {
+            path: 'product-reviews',
+            ...page(
+              () => import('./features/admin-shop/AdminProductReviewsPage.tsx'),
+              'AdminProductReviewsPage',
+            ),
+          },
+          {
+            path: 'payments',
+            ...page(() => import('./features/admin-payments/AdminPaymentsPage.tsx'), 'AdminPaymentsPage'),
+          },
+          {
+            path: 'payment-accounts',
+            ...page(() => import('./features/admin-payments/PaymentAccountsPage.tsx'), 'PaymentAccountsPage'),
+          },
+        ],
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

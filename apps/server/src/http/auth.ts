@@ -43,6 +43,12 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
       req.user = await opts.sessions.resolve(token);
       if (req.user) req.authVia = bearer ? 'bearer' : 'cookie';
     }
+    // The admin API is closed to everyone else before anything reads the request (even validation, so
+    // a 400 cannot tell a student that a route exists). Each route still has its own guard.
+    if (req.url.startsWith('/api/admin/')) {
+      if (!req.user) throw unauthenticated();
+      if (req.user.role !== 'admin') throw notFound('page');
+    }
     if (!UNSAFE.has(req.method) || bearer) return;
     const origin = req.headers.origin;
     if (

@@ -93,6 +93,8 @@ export const courses = pgTable(
     /** Lessons in the course: moved by the service in the transaction that adds or removes one. */
     lessonCount: integer('lesson_count').notNull().default(0),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Set when an admin features the course on the home page (newest first); null when not featured. */
+    featuredAt: timestamp('featured_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** Weighted document for `websearch_to_tsquery('simple', q)`: title A, subtitle B, description C. */

@@ -99,6 +99,11 @@ export const orders = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     /** SHA-256 of the buyer's `Idempotency-Key` (migration 0005): a repeated key returns this order. */
     idempotencyKeyHash: text('idempotency_key_hash'),
+    /**
+     * Set by the archive job on a finished order past ARCHIVE_ORDERS_AFTER_DAYS: it leaves the
+     * default back-office lists and stays whole (migration 0006). Never deleted.
+     */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

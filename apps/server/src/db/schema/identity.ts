@@ -34,6 +34,11 @@ export const users = pgTable(
     totpLastStep: integer('totp_last_step'),
     avatarKey: text('avatar_key'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /**
+     * Set when the account was anonymised on request (migration 0006): name, email, phone, avatar and
+     * credentials are replaced, sessions revoked; orders and the ledger keep their figures.
+     */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,6 +5,8 @@ export * from './commerce-fulfilment.ts';
 export * from './commerce-orders.ts';
 export * from './commerce-payments.ts';
 export * from './commerce-shop.ts';
+export * from './content.ts';
 export * from './identity.ts';
 export * from './learning.ts';
 export * from './notifications.ts';
+export * from './operations.ts';

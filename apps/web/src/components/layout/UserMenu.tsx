@@ -3,9 +3,6 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { logout } from '../../api/auth.ts';
-import { AdminCoursesMenuItem } from '../../features/admin/AdminCoursesMenuItem.tsx';
-import { CommerceSettingsMenuItems } from '../../features/admin-commerce-settings/CommerceSettingsMenuItems.tsx';
-import { AdminShopMenuItems } from '../../features/admin-shop/AdminShopMenuItems.tsx';
 import { directionOf } from '../../i18n/index.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { cn, focusRing } from '../ui/cn.ts';
@@ -73,40 +70,12 @@ export function UserMenu({ me }: { me: MeResponse }) {
           ) : null}
           {me.user.role === 'admin' ? (
             <DropdownMenu.Item asChild className={itemClasses}>
-              <Link to="/admin/outbox">{t('layout.outbox')}</Link>
-            </DropdownMenu.Item>
-          ) : null}
-          <AdminCoursesMenuItem me={me} className={itemClasses} />
-          <AdminShopMenuItems me={me} className={itemClasses} />
-          {me.user.role === 'admin' ? (
-            <DropdownMenu.Item asChild className={itemClasses}>
-              <Link to="/admin/certificates">{t('certificates.admin.menuLink')}</Link>
-            </DropdownMenu.Item>
-          ) : null}
-          {me.user.role === 'admin' ? (
-            <DropdownMenu.Item asChild className={itemClasses}>
-              <Link to="/admin/reviews">{t('reviews.admin.menuLink')}</Link>
-            </DropdownMenu.Item>
-          ) : null}
-          <CommerceSettingsMenuItems me={me} className={itemClasses} />
-          {me.user.role === 'admin' ? (
-            <DropdownMenu.Item asChild className={itemClasses}>
-              <Link to="/admin/orders">{t('adminOrders.menuLink')}</Link>
-            </DropdownMenu.Item>
-          ) : null}
-          {me.user.role === 'admin' ? (
-            <DropdownMenu.Item asChild className={itemClasses}>
-              <Link to="/admin/revenue">{t('earnings.menuLink')}</Link>
+              <Link to="/admin">{t('adminPanel.menuLink')}</Link>
             </DropdownMenu.Item>
           ) : null}
           <DropdownMenu.Item asChild className={itemClasses}>
             <Link to="/payment-status">{t('manual.menuLink')}</Link>
           </DropdownMenu.Item>
-          {me.user.role === 'admin' ? (
-            <DropdownMenu.Item asChild className={itemClasses}>
-              <Link to="/admin/payments">{t('manual.admin.menuLink')}</Link>
-            </DropdownMenu.Item>
-          ) : null}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item className={itemClasses} onSelect={() => void signOut()}>
             {t('layout.signOut')}

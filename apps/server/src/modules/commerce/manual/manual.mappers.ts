@@ -21,7 +21,7 @@ export const toAdminAccount = (a: ManualPaymentAccountRow): AdminPaymentAccount 
 });
 
 /** Where a proof's file is served (its owner and admins only). */
-export const proofFileUrl = (proofId: string) => `/api/admin/manual-payments/${proofId}/file`;
+export const proofFileUrl = (proofId: string) => `/api/files/manual-proofs/${proofId}`;
 
 export const toProof = (p: ManualPaymentProofRow & { accountTitle: string | null }): ManualProof => ({
   id: p.id,

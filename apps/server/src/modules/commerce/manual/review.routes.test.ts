@@ -47,7 +47,7 @@ describe('admin review routes: access', () => {
         (await client.post(`/api/admin/manual-payments/${proofId}/reject`, { reason: 'duplicate' }))
           .statusCode,
       ).toBe(404);
-      expect((await client.get(`/api/admin/manual-payments/${proofId}/file`)).statusCode).toBe(404);
+      expect((await client.get(`/api/files/manual-proofs/${proofId}`)).statusCode).toBe(404);
     }
     expect((await admin.get(`/api/admin/manual-payments/${UNKNOWN}`)).statusCode).toBe(404);
     expect((await admin.post(`/api/admin/manual-payments/${UNKNOWN}/approve`)).statusCode).toBe(404);

@@ -30,9 +30,10 @@ export const reviewRoutes =
       { preHandler, schema: { tags, params: IdParams, response: one } },
       (req) => d.review.detail(req.params.id),
     );
-    // Admins and the order's owner (who sees their own proof from the transfer page): checked in the service.
+    // Admins and the order's owner (who sees their own proof from the transfer page): checked in the
+    // service. Outside /api/admin/, which is closed to everyone else (ADR 034).
     app.get(
-      '/admin/manual-payments/:id/file',
+      '/files/manual-proofs/:id',
       { preHandler: requireUser, compress: false, schema: { tags, params: IdParams } },
       async (req, reply) => sendFile(req, reply, await d.proofs.openFile(currentUser(req), req.params.id)),
     );
