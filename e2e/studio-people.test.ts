@@ -58,7 +58,10 @@ describe('the studio’s people and the review queue in the browser', () => {
     const adminErrors = collectErrors(admin);
     await admin.getByRole('button', { name: 'Account menu' }).click();
     await admin.getByRole('menuitem', { name: 'Admin panel' }).click();
-    await admin.getByRole('navigation', { name: 'Admin panel' }).getByRole('link', { name: 'Courses' }).click();
+    await admin
+      .getByRole('navigation', { name: 'Admin panel' })
+      .getByRole('link', { name: 'Courses' })
+      .click();
     await admin.waitForURL(/\/admin\/courses$/);
     await admin.getByLabel('Publishing a course needs an admin’s approval').check();
     await admin.getByText('Saved.').waitFor();
