@@ -85,7 +85,10 @@ describe('disk', () => {
     const c = ctx(new Date(), { logDir });
     const ok = await diskCheck({ warnRatio: 0, critRatio: 0 }).run(c);
     expect(ok.state).toBe('ok');
-    expect(((ok.details?.volumes ?? []) as { label: string }[]).map((v) => v.label)).toEqual(['data', 'logs']);
+    expect(((ok.details?.volumes ?? []) as { label: string }[]).map((v) => v.label)).toEqual([
+      'data',
+      'logs',
+    ]);
     expect((await diskCheck({ warnRatio: 1.01, critRatio: 0 }).run(c)).state).toBe('warn');
     const crit = await diskCheck({ warnRatio: 1.01, critRatio: 1.01 }).run(c);
     expect(crit).toMatchObject({
