@@ -22,7 +22,7 @@ export function CheckStateBadge({ state }: { state: CheckState | null }) {
       )}
     >
       <span aria-hidden="true">{marks[key]}</span>
-      {t(`adminOperations.state.${key}`)}
+      <span>{t(`adminOperations.state.${key}`)}</span>
     </span>
   );
 }
