@@ -1,8 +1,11 @@
+import { and, eq, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp, uniqueEmail } from '../../../../test/harness.ts';
 import { signInAs } from '../../../../test/sign-in.ts';
+import { jobRuns } from '../../../db/schema/index.ts';
 import { buildUser } from '../../../seed/factories.ts';
 import { mailRepo } from '../../notifications/mail.repo.ts';
+import { CHECKS_QUEUE } from '../operations.module.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -137,5 +140,20 @@ describe('GET /api/admin/operations/checks/:id/history', () => {
     expect(body.check).toMatchObject({ id: 'backup', schedule: 'daily' });
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items[0]).toMatchObject({ state: expect.stringMatching(/^(ok|warn|crit)$/) });
+  });
+});
+
+describe('the scheduled run', () => {
+  it('runs the checks from the job queue and records the run as scheduled', async () => {
+    const before = new Date();
+    await t.platform.jobs.send(CHECKS_QUEUE, {});
+    const scheduled = async () =>
+      (
+        await t.platform.database.db
+          .select()
+          .from(jobRuns)
+          .where(and(eq(jobRuns.job, 'checks'), gte(jobRuns.startedAt, before)))
+      ).filter((r) => r.trigger === 'schedule' && r.status === 'succeeded').length;
+    await expect.poll(scheduled, { timeout: 20_000, interval: 250 }).toBeGreaterThanOrEqual(1);
   });
 });
