@@ -7,10 +7,22 @@ const words = (key: string) =>
     .replace(/_/g, ' ')
     .toLowerCase();
 
-function value(v: unknown): string {
+function scalar(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
+}
+
+/** An object as "key value, key value"; a list of them one per line. */
+function value(v: unknown): string {
+  const flat = (o: unknown) =>
+    o && typeof o === 'object' && !Array.isArray(o)
+      ? Object.entries(o)
+          .map(([k, x]) => `${words(k)} ${scalar(x)}`)
+          .join(', ')
+      : scalar(o);
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(flat).join('\n');
+  return flat(v);
 }
 
 /** The figures behind a check's message, folded away until asked for. */
@@ -27,7 +39,7 @@ export function CheckDetails({ details }: { details: Record<string, unknown> | n
         {entries.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-slate-700">{words(k)}</dt>
-            <dd className="break-all font-mono text-xs text-slate-900">{value(v)}</dd>
+            <dd className="whitespace-pre-line break-words font-mono text-xs text-slate-900">{value(v)}</dd>
           </div>
         ))}
       </dl>
