@@ -34,6 +34,8 @@ import { auditRoutes } from './modules/operations/audit/audit.routes.ts';
 import { registerAuditTrail } from './modules/operations/audit/audit-trail.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
 import { createHealthService } from './modules/operations/health.service.ts';
+import { registerTelemetry } from './modules/operations/metrics/telemetry.ts';
+import { registerOperations } from './modules/operations/operations.module.ts';
 import type { Cache } from './platform/cache.ts';
 import type { Clock } from './platform/clock.ts';
 import { createSecrets } from './platform/crypto.ts';
@@ -118,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     require2faForAdmins: config.admin.require2fa,
   });
   registerAuditTrail(app, { database, log: deps.logger });
+  const telemetry = registerTelemetry(app, { logger: deps.logger });
   await app.register(swagger, {
     openapi: {
       info: { title: '9tangle LMS API', version: config.version },
@@ -220,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     failedMailSince: mail.failedSince,
   });
   await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
+  await registerOperations(app, { config, database, jobs, clock, mail, telemetry, requireAdmin });
 
   await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mail.deliver(data.id), {
     pollingIntervalSeconds: 0.5,

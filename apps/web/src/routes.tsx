@@ -99,6 +99,13 @@ export const routes: RouteObject[] = [
           { index: true, ...page(() => import('./features/admin-panel/AdminHomePage.tsx'), 'AdminHomePage') },
           { path: 'outbox', ...page(() => import('./features/admin/OutboxPage.tsx'), 'OutboxPage') },
           {
+            path: 'operations',
+            ...page(
+              () => import('./features/admin-operations/AdminOperationsPage.tsx'),
+              'AdminOperationsPage',
+            ),
+          },
+          {
             path: 'courses',
             ...page(() => import('./features/admin/AdminCoursesPage.tsx'), 'AdminCoursesPage'),
           },

@@ -12,6 +12,7 @@ export * from './identity.ts';
 export * from './learning.ts';
 export * from './manual-payments.ts';
 export * from './media.ts';
+export * from './operations.ts';
 export * from './orders.ts';
 export * from './payments.ts';
 export * from './quizzes.ts';

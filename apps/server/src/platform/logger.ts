@@ -28,9 +28,70 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, q)}?${params.toString()}`;
 }
 
+/** pino's numeric level of `error`: lines at or above it are counted. */
+const ERROR_LEVEL = 50;
+const COUNTER = Symbol('errorLogCounter');
+const WINDOW_MINUTES = 60;
+
+/**
+ * Error-level log lines as they are written (issue 5's "error-log rate" check and /metrics): a total
+ * and per-minute buckets for the last hour. One per root logger; child loggers (each request's) reach
+ * it through their prototype, since pino makes a child with `Object.create(parent)`.
+ */
+export interface ErrorLogCounter {
+  /** Every error or fatal line since the logger was made. */
+  total(): number;
+  /** Error lines in the last `minutes` (at most 60) before `now`. */
+  inLast(minutes: number, now?: number): number;
+  record(now?: number): void;
+}
+
+function createErrorLogCounter(): ErrorLogCounter {
+  let total = 0;
+  // buckets[i] counts minute `minuteOf[i]`; a bucket from an older minute is reset when reused.
+  const buckets = new Array<number>(WINDOW_MINUTES).fill(0);
+  const minuteOf = new Array<number>(WINDOW_MINUTES).fill(-1);
+  return {
+    total: () => total,
+    record(now = Date.now()) {
+      total += 1;
+      const minute = Math.floor(now / 60_000);
+      const i = minute % WINDOW_MINUTES;
+      if (minuteOf[i] !== minute) {
+        minuteOf[i] = minute;
+        buckets[i] = 0;
+      }
+      buckets[i] = (buckets[i] ?? 0) + 1;
+    },
+    inLast(minutes, now = Date.now()) {
+      const current = Math.floor(now / 60_000);
+      let n = 0;
+      for (let i = 0; i < WINDOW_MINUTES; i++) {
+        const m = minuteOf[i] ?? -1;
+        if (m > current - Math.min(minutes, WINDOW_MINUTES) && m <= current) n += buckets[i] ?? 0;
+      }
+      return n;
+    },
+  };
+}
+
+/** The error-line counter of a logger made with `loggerOptions` (created on first ask). */
+export function errorLogCounter(logger: object): ErrorLogCounter {
+  const holder = logger as { [COUNTER]?: ErrorLogCounter };
+  if (!holder[COUNTER]) holder[COUNTER] = createErrorLogCounter();
+  return holder[COUNTER];
+}
+
 export function loggerOptions(cfg: Config['log']): LoggerOptions {
   return {
     level: cfg.level,
+    hooks: {
+      logMethod(args, method, level) {
+        // Counted only once `errorLogCounter(logger)` has attached a counter (buildApp does at start).
+        if (level >= ERROR_LEVEL) (this as { [COUNTER]?: ErrorLogCounter })[COUNTER]?.record();
+        method.apply(this, args);
+      },
+    },
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
     serializers: {
       req: (req: {

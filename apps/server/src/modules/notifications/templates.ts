@@ -216,5 +216,30 @@ export const templates = {
       text: text(lines, [p.url]),
     };
   },
+  /** An automated check changed state (issue 5 §3). The subject names the check and states only. */
+  opsCheckChanged(p: {
+    title: string;
+    state: 'ok' | 'warn' | 'crit';
+    previousState: 'ok' | 'warn' | 'crit' | null;
+    message: string;
+    at: string;
+    url: string;
+  }): RenderedMail {
+    const up = (s: string) => s.toUpperCase();
+    const change = p.previousState ? `${up(p.previousState)} → ${up(p.state)}` : up(p.state);
+    const lines = [
+      `The check "${p.title}" is now ${up(p.state)}${p.previousState ? ` (was ${up(p.previousState)})` : ''}.`,
+      p.message,
+      `Checked at ${p.at}.`,
+    ];
+    return {
+      subject: `[${up(p.state)}] ${p.title}: ${change}`,
+      html: layout(`Check ${up(p.state)}: ${p.title}`, lines, {
+        label: 'Open the operations page',
+        url: p.url,
+      }),
+      text: text(lines, [p.url]),
+    };
+  },
 };
 export type TemplateName = keyof typeof templates;

@@ -1,0 +1,111 @@
+import { count } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { Gauge, type Registry } from 'prom-client';
+import type { Database } from '../../../db/client.ts';
+import { checkStates, mailMessages, payments } from '../../../db/schema/index.ts';
+import type { Jobs } from '../../../platform/jobs.ts';
+
+const STATE_VALUE = { ok: 0, warn: 1, crit: 2 } as const;
+
+/**
+ * The gauges read at scrape time: database pool and ping, the job queue, mail and payments by status,
+ * and each automated check's state. A figure that cannot be read is left out of that scrape (and
+ * logged at warn) rather than failing the whole scrape.
+ */
+export function registerAppMetrics(
+  registry: Registry,
+  d: { database: Database; jobs: Jobs; log: FastifyBaseLogger },
+): void {
+  const { database } = d;
+  const guard = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      d.log.warn({ err, metric: name }, 'metric not collected');
+    }
+  };
+  const registers = [registry];
+
+  new Gauge({
+    name: 'db_pool_connections',
+    help: 'PostgreSQL pool connections by state (total, idle, waiting); absent on embedded PGlite',
+    labelNames: ['state'],
+    registers,
+    collect() {
+      const pool = database.pool;
+      if (!pool) return;
+      this.set({ state: 'total' }, pool.totalCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+      this.set({ state: 'waiting' }, pool.waitingCount);
+    },
+  });
+  new Gauge({
+    name: 'db_ping_seconds',
+    help: 'Round trip of a trivial query at scrape time',
+    registers,
+    async collect() {
+      await guard('db_ping_seconds', async () => this.set((await database.ping()) / 1000));
+    },
+  });
+  new Gauge({
+    name: 'jobs',
+    help: 'Background jobs (pg-boss) by state: queued (created or retrying) and failed',
+    labelNames: ['state'],
+    registers,
+    async collect() {
+      await guard('jobs', async () => {
+        const c = await d.jobs.counts();
+        this.set({ state: 'queued' }, c.queued);
+        this.set({ state: 'failed' }, c.failed);
+      });
+    },
+  });
+  new Gauge({
+    name: 'mail_messages',
+    help: 'Mail in the outbox and delivery log, by status (queued, sent, failed)',
+    labelNames: ['status'],
+    registers,
+    async collect() {
+      await guard('mail_messages', async () => {
+        const rows = await database.db
+          .select({ status: mailMessages.status, n: count() })
+          .from(mailMessages)
+          .groupBy(mailMessages.status);
+        this.reset();
+        for (const s of ['queued', 'sent', 'failed'] as const)
+          this.set({ status: s }, rows.find((r) => r.status === s)?.n ?? 0);
+      });
+    },
+  });
+  new Gauge({
+    name: 'payment_attempts',
+    help: 'Payment attempts by provider and status',
+    labelNames: ['provider', 'status'],
+    registers,
+    async collect() {
+      await guard('payment_attempts', async () => {
+        const rows = await database.db
+          .select({ provider: payments.provider, status: payments.status, n: count() })
+          .from(payments)
+          .groupBy(payments.provider, payments.status);
+        this.reset();
+        for (const r of rows) this.set({ provider: r.provider, status: r.status }, r.n);
+      });
+    },
+  });
+  new Gauge({
+    name: 'check_state',
+    help: 'State of each automated check: 0 OK, 1 WARN, 2 CRIT',
+    labelNames: ['check'],
+    registers,
+    async collect() {
+      await guard('check_state', async () => {
+        const rows = await database.db
+          .select({ id: checkStates.checkId, state: checkStates.state })
+          .from(checkStates);
+        this.reset();
+        for (const r of rows) this.set({ check: r.id }, STATE_VALUE[r.state]);
+      });
+    },
+  });
+}
