@@ -39,6 +39,7 @@ let archive: string;
 let liveTables: Awaited<ReturnType<typeof tableChecksums>>;
 let liveFiles: { path: string; sha256: string }[];
 let work: string;
+let closed = false;
 
 const query =
   (t: TestApp): QueryFn =>
@@ -78,7 +79,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await t?.close();
+  if (!closed) await t?.close();
   if (scratchUrl) await adminQuery(`drop database if exists ${scratchName} with (force)`);
   if (work) await rm(work, { recursive: true, force: true });
 });
@@ -107,6 +108,7 @@ describe('restore', () => {
     if (scratchUrl) {
       // Wipe the source itself: the app is closed, its schemas dropped, its files deleted.
       await t.close();
+      closed = true;
       await adminQuery(`drop database ${scratchName} with (force)`);
       await adminQuery(`create database ${scratchName}`);
       target = { kind: 'postgres', url: scratchUrl };

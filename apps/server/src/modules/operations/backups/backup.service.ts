@@ -46,9 +46,14 @@ export function createBackupWriter(d: { config: BackupConfig; database: Database
   const dir = d.config.operations.backups.dir;
   const uploadsDir = join(d.config.dataDir, 'uploads');
   const url = d.config.db.kind === 'postgres' ? d.config.db.url : null;
+  const store = createArchiveStore({
+    dir,
+    retentionDays: d.config.operations.backups.retentionDays,
+    clock: d.clock,
+  });
 
   return {
-    directory: dir,
+    ...store,
 
     /** Write one archive of the database and the uploads; then apply retention. */
     async backup(): Promise<BackupResult> {
@@ -99,7 +104,7 @@ export function createBackupWriter(d: { config: BackupConfig; database: Database
           throw new ArchiveError(`the archive did not read back as written: ${describeMismatches(problems)}`);
         const name = await publish(tmp, dir, createdAt);
         const sizeBytes = (await stat(join(dir, name))).size;
-        const deleted = await this.applyRetention();
+        const deleted = await store.applyRetention();
         return {
           archive: name,
           sizeBytes,
@@ -115,6 +120,14 @@ export function createBackupWriter(d: { config: BackupConfig; database: Database
         await rm(staging, { recursive: true, force: true });
       }
     },
+  };
+}
+
+/** The finished archives of the backup directory, and retention over them. */
+export function createArchiveStore(o: { dir: string; retentionDays: number; clock: Clock }) {
+  const { dir } = o;
+  const store = {
+    directory: dir,
 
     /** The finished archives, newest first (by the time in their names: copying a file does not change it). */
     async list(): Promise<{ name: string; sizeBytes: number; createdAt: Date }[]> {
@@ -139,11 +152,11 @@ export function createBackupWriter(d: { config: BackupConfig; database: Database
      * never that old.
      */
     async applyRetention(): Promise<string[]> {
-      const now = d.clock.now();
-      const archives = await this.list();
+      const now = o.clock.now();
+      const archives = await store.list();
       const doomed = archivesToDelete(archives, {
         now,
-        retentionDays: d.config.operations.backups.retentionDays,
+        retentionDays: o.retentionDays,
       });
       for (const name of doomed) await rm(join(dir, name), { force: true });
       for (const name of await readdir(dir).catch(() => [] as string[])) {
@@ -155,6 +168,7 @@ export function createBackupWriter(d: { config: BackupConfig; database: Database
       return doomed;
     },
   };
+  return store;
 }
 
 /** Read the written archive back: the manifest it holds, the dump and every file, byte for byte. */

@@ -198,16 +198,16 @@ export function createBackupsService(d: {
 
     /** Workers and schedules: once per cron tick across every instance. */
     async registerJobs(): Promise<void> {
-      const runFor = async (job: BackupJob, data: RunJobData) =>
+      const runFor = async (data: RunJobData) =>
         data.runId ? ((await backupsRepo.findById(db, data.runId)) ?? undefined) : undefined;
       await d.jobs.work<RunJobData>(BACKUP_QUEUE, async (data) => {
-        const run = await runFor('backup', data);
+        const run = await runFor(data);
         if (data.runId && run?.status !== 'running') return; // already finished (or gone): nothing to do
         const done = await service.backupNow({ trigger: 'schedule', run });
         if (!done) d.log.warn({ job: 'backup' }, 'scheduled backup skipped: another backup is running');
       });
       await d.jobs.work<RunJobData>(DRILL_QUEUE, async (data) => {
-        const run = await runFor('restore_drill', data);
+        const run = await runFor(data);
         if (data.runId && run?.status !== 'running') return;
         const done = await service.drillNow({ trigger: 'schedule', run, archive: data.archive });
         if (!done) d.log.warn({ job: 'restore_drill' }, 'scheduled drill skipped: another drill is running');
