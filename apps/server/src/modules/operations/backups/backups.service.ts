@@ -38,14 +38,12 @@ export const toRunDto = (r: JobRunRow): BackupRunDto => ({
 });
 
 /**
- * Backups and drills as jobs: run once across instances (pg-boss), recorded in `job_runs`, at most one
- * of each at a time (a start is refused while one is running, whoever asked: the schedule, the admin
- * panel or `npm run backup`).
+ * Backups and drills as recorded runs (`job_runs`), at most one of each at a time: a start is refused
+ * while one is running, whoever asked (the schedule, the admin panel or `npm run backup`).
  */
-export function createBackupsService(d: {
+export function createBackupRunner(d: {
   config: BackupConfig;
   database: Database;
-  jobs: Jobs;
   clock: Clock;
   log: Pick<Logger, 'info' | 'error' | 'warn'>;
 }) {
@@ -86,7 +84,7 @@ export function createBackupsService(d: {
     return (await backupsRepo.findById(db, run.id)) ?? run;
   }
 
-  const service = {
+  return {
     writer,
 
     /** Write a backup now, recorded as a run (the job's body, and `npm run backup`). Null if one is running. */
@@ -124,6 +122,22 @@ export function createBackupsService(d: {
         return { ok: r.ok, error: r.reason, result: { ...r } };
       });
     },
+  };
+}
+
+/** The runner as jobs: run once across instances (pg-boss), and asked for from the admin panel. */
+export function createBackupsService(d: {
+  config: BackupConfig;
+  database: Database;
+  jobs: Jobs;
+  clock: Clock;
+  log: Pick<Logger, 'info' | 'error' | 'warn'>;
+}) {
+  const runner = createBackupRunner(d);
+  const { writer } = runner;
+  const db = d.database.db;
+  const service = {
+    ...runner,
 
     /** "Back up now" from the admin panel: a run is recorded at once and a job does the work. */
     async requestBackup(actorId: string): Promise<BackupRunDto> {
@@ -203,13 +217,13 @@ export function createBackupsService(d: {
       await d.jobs.work<RunJobData>(BACKUP_QUEUE, async (data) => {
         const run = await runFor(data);
         if (data.runId && run?.status !== 'running') return; // already finished (or gone): nothing to do
-        const done = await service.backupNow({ trigger: 'schedule', run });
+        const done = await runner.backupNow({ trigger: 'schedule', run });
         if (!done) d.log.warn({ job: 'backup' }, 'scheduled backup skipped: another backup is running');
       });
       await d.jobs.work<RunJobData>(DRILL_QUEUE, async (data) => {
         const run = await runFor(data);
         if (data.runId && run?.status !== 'running') return;
-        const done = await service.drillNow({ trigger: 'schedule', run, archive: data.archive });
+        const done = await runner.drillNow({ trigger: 'schedule', run, archive: data.archive });
         if (!done) d.log.warn({ job: 'restore_drill' }, 'scheduled drill skipped: another drill is running');
       });
       const b = d.config.operations.backups;

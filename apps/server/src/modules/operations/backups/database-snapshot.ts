@@ -122,7 +122,9 @@ export async function restoreDatabase(
       await checkToolVersion('pg_restore', Number(rows[0]?.n ?? 0));
       await dropUserSchemas(q);
       await pgRestore(target.url, dumpFile);
-      return tableChecksums(q, { inTransaction: false });
+      const tables = await tableChecksums(q, { inTransaction: false });
+      await closeInterruptedRuns(q);
+      return tables;
     });
   }
   const existing = (await hasEntries(target.dir))
@@ -144,7 +146,9 @@ export async function restoreDatabase(
   try {
     const q = asQuery(restored.raw);
     await dropJobSchemas(q);
-    return await tableChecksums(q, { inTransaction: false });
+    const tables = await tableChecksums(q, { inTransaction: false });
+    await closeInterruptedRuns(q);
+    return tables;
   } finally {
     await restored.close();
   }
@@ -218,4 +222,19 @@ async function hasEntries(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The backup's own run (and any other job running when it was taken) is `running` in the dump; in the
+ * restored database no process will ever finish it, and it would block new backups. Compared with the
+ * manifest first, then closed.
+ */
+async function closeInterruptedRuns(q: QueryFn): Promise<void> {
+  const { rows } = await q<{ t: string | null }>("select to_regclass('public.job_runs')::text as t");
+  if (!rows[0]?.t) return;
+  await q(
+    `update public.job_runs set status = 'failed', finished_at = now(),
+        error = 'Interrupted: the database was restored from a backup taken while this ran'
+      where status = 'running'`,
+  );
 }
