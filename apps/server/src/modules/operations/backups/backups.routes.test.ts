@@ -117,6 +117,24 @@ describe('POST /api/admin/backups', () => {
     }
   });
 
+  it('lets only one of two simultaneous starts run', async () => {
+    const db = t.platform.database.db;
+    const runs = await Promise.all(
+      [0, 1, 2].map(() => backupsRepo.start(db, { job: 'backup', trigger: 'cli', now: new Date() })),
+    );
+    const started = runs.filter((r) => r !== null);
+    expect(started).toHaveLength(1);
+    const run = started[0];
+    if (run)
+      await backupsRepo.finish(db, run.id, {
+        status: 'failed',
+        now: new Date(),
+        durationMs: 1,
+        result: null,
+        error: 'test',
+      });
+  });
+
   it('backs up now as a job, records the run with its result and lists the archive', async () => {
     const res = await admin.post('/api/admin/backups', {});
     expect(res.statusCode).toBe(202);

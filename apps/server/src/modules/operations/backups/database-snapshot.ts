@@ -1,4 +1,5 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../../db/client.ts';
 import type { TableFigure } from './manifest.ts';
@@ -140,6 +141,8 @@ export async function restoreDatabase(
   }
   // PGlite loads a dump only into a fresh data directory.
   await rm(target.dir, { recursive: true, force: true });
+  // A new server's DATA_DIR may not exist yet.
+  await mkdir(dirname(target.dir), { recursive: true });
   const restored = await openDatabase({ kind: 'pglite', dir: target.dir }, undefined, {
     loadDataDir: new Blob([await readFile(dumpFile)]),
   });
