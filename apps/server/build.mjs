@@ -1,11 +1,14 @@
-// Bundles the server's TypeScript (and the contracts package) into dist/main.js in well under a second.
+// Bundles the server's TypeScript (and the contracts package) into dist/main.js in well under a second,
+// and the command-line tools beside it (dist/backup.js, dist/restore.js: npm run backup / restore).
 // npm packages stay external: they are loaded from node_modules as usual.
 import { build } from 'esbuild';
 
 await build({
   absWorkingDir: new URL('.', import.meta.url).pathname,
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: ['src/main.ts', 'src/cli/backup.ts', 'src/cli/restore.ts'],
+  // Flat, beside main.js: the bundles find the migrations and package.json at the same relative paths.
+  outdir: 'dist',
+  entryNames: '[name]',
   bundle: true,
   platform: 'node',
   format: 'esm',

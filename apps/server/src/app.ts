@@ -32,6 +32,7 @@ import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notif
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { auditRoutes } from './modules/operations/audit/audit.routes.ts';
 import { registerAuditTrail } from './modules/operations/audit/audit-trail.ts';
+import { registerBackups } from './modules/operations/backups/backups.module.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
 import { createHealthService } from './modules/operations/health.service.ts';
 import { registerTelemetry } from './modules/operations/metrics/telemetry.ts';
@@ -224,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
   await registerOperations(app, { config, database, jobs, clock, mail, telemetry, requireAdmin });
+  await registerBackups(app, { config, database, jobs, clock, log: deps.logger, requireAdmin });
 
   await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mail.deliver(data.id), {
     pollingIntervalSeconds: 0.5,

@@ -184,6 +184,10 @@ export const routes: RouteObject[] = [
             path: 'payment-accounts',
             ...page(() => import('./features/admin-payments/PaymentAccountsPage.tsx'), 'PaymentAccountsPage'),
           },
+          {
+            path: 'backups',
+            ...page(() => import('./features/admin-backups/AdminBackupsPage.tsx'), 'AdminBackupsPage'),
+          },
         ],
       },
       { path: '*', Component: NotFoundPage },

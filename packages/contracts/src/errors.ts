@@ -111,6 +111,10 @@ export const ErrorCodes = [
   'proof_pending',
   'resubmissions_exhausted',
   'proof_already_reviewed',
+  // backups
+  'backup_running',
+  'drill_running',
+  'no_backup',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -1,6 +1,7 @@
 export * from './admin.ts';
 export * from './admin-orders.ts';
 export * from './audit.ts';
+export * from './backups.ts';
 export * from './cart.ts';
 export * from './catalog.ts';
 export * from './certificates.ts';

@@ -7,6 +7,8 @@ export interface JobOptions {
   retryDelay?: number;
   retryBackoff?: boolean;
   startAfter?: number | Date;
+  /** How long a started job may run before pg-boss gives it up as lost (default 15 minutes). */
+  expireInSeconds?: number;
 }
 
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
@@ -24,7 +26,7 @@ export interface Jobs {
     handler: JobHandler<T>,
     opts?: { pollingIntervalSeconds?: number },
   ): Promise<void>;
-  schedule(queue: string, cron: string, data?: object): Promise<void>;
+  schedule(queue: string, cron: string, data?: object, opts?: JobOptions): Promise<void>;
   counts(): Promise<{ queued: number; failed: number }>;
 }
 
@@ -77,9 +79,9 @@ export function createJobs(
         },
       );
     },
-    async schedule(queue, cron, data) {
+    async schedule(queue, cron, data, o) {
       await ensureQueue(queue);
-      await boss.schedule(queue, cron, data ?? {}, { tz: 'UTC' });
+      await boss.schedule(queue, cron, data ?? {}, { ...o, tz: 'UTC' });
     },
     async counts() {
       const { rows } = await raw.query<{ queued: string; failed: string }>(
