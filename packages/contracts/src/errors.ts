@@ -111,6 +111,15 @@ export const ErrorCodes = [
   'proof_pending',
   'resubmissions_exhausted',
   'proof_already_reviewed',
+  // admin users and impersonation
+  'last_admin',
+  'cannot_act_on_self',
+  'confirm_email_mismatch',
+  'already_anonymised',
+  'user_has_records',
+  'cannot_impersonate',
+  'not_impersonating',
+  'impersonation_forbidden',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
