@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type AuthEventKind, AuthEventDto, PageInfo, Pagination } from './admin.ts';
-import { AuthEventType, Email, Role, UserDto } from './identity.ts';
+import { AuthEventDto, type AuthEventKind, PageInfo, Pagination } from './admin.ts';
+import { type AuthEventType, Email, Role, UserDto } from './identity.ts';
 
 /** Where an account stands, as the admin users page filters and shows it (first that applies). */
 export const UserStatuses = ['active', 'suspended', 'unverified', 'anonymised'] as const;
@@ -94,7 +94,11 @@ export const AnonymiseUserBody = z.object({ confirmEmail: Email }).strict();
 export type AnonymiseUserBody = z.infer<typeof AnonymiseUserBody>;
 
 /** `POST /api/admin/users/:id/impersonate`: the browser is now signed in as `user`. */
-export const ImpersonationResponse = z.object({ user: UserDto, csrfToken: z.string(), expiresAt: z.string() });
+export const ImpersonationResponse = z.object({
+  user: UserDto,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
 export type ImpersonationResponse = z.infer<typeof ImpersonationResponse>;
 
 /**

@@ -52,7 +52,12 @@ export const AuthEventDto = z.object({
 /** The groups of the "review failed authentication attempts" page. */
 export type AuthEventDto = z.infer<typeof AuthEventDto>;
 
-export const AuthEventKinds = ['failed_sign_ins', 'two_factor_failures', 'throttling', 'admin_actions'] as const;
+export const AuthEventKinds = [
+  'failed_sign_ins',
+  'two_factor_failures',
+  'throttling',
+  'admin_actions',
+] as const;
 export const AuthEventKind = z.enum(AuthEventKinds);
 export type AuthEventKind = z.infer<typeof AuthEventKind>;
 

@@ -16,7 +16,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The latest activity of any of the user's sessions (one index range on `sessions_user_idx`). */
-const lastSeen = sql<Date | null>`(select max(${sessions.lastSeenAt}) from ${sessions} where ${sessions.userId} = ${users.id})`;
+// Spelled out: drizzle may render a column of the outer table unqualified inside a subquery.
+const lastSeen = sql<
+  Date | string | null
+>`(select max(s.last_seen_at) from sessions s where s.user_id = "users"."id")`;
 
 /** Status in the same order of precedence as `statusOf`. */
 const statusWhere = (s: UserStatus): SQL | undefined => {
@@ -46,9 +49,7 @@ export const adminUsersRepo = {
     if (q.q) {
       const words = like(q.q);
       where.push(
-        UUID.test(q.q)
-          ? eq(users.id, q.q)
-          : or(ilike(users.name, words), ilike(users.email, words)),
+        UUID.test(q.q) ? eq(users.id, q.q) : or(ilike(users.name, words), ilike(users.email, words)),
       );
     }
     const cond = and(...where);
@@ -120,18 +121,22 @@ export const adminUsersRepo = {
   /** What stands in the way of a hard delete: the account's orders, enrollments, courses and reviews. */
   async recordCounts(x: Executor, userId: string) {
     const n = async (
-      table: typeof orders | typeof enrollments | typeof courseReviews | typeof productReviews | typeof courseInstructors,
+      table:
+        | typeof orders
+        | typeof enrollments
+        | typeof courseReviews
+        | typeof productReviews
+        | typeof courseInstructors,
     ) => {
       const [row] = await x.select({ n: count() }).from(table).where(eq(table.userId, userId));
       return Number(row?.n ?? 0);
     };
-    const [o, e, c, cr, pr] = await Promise.all([
-      n(orders),
-      n(enrollments),
-      n(courseInstructors),
-      n(courseReviews),
-      n(productReviews),
-    ]);
+    // One after another: `x` may be a transaction, whose one connection runs one query at a time.
+    const o = await n(orders);
+    const e = await n(enrollments);
+    const c = await n(courseInstructors);
+    const cr = await n(courseReviews);
+    const pr = await n(productReviews);
     return { orders: o, enrollments: e, courses: c, reviews: cr + pr };
   },
 

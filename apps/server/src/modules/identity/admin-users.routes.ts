@@ -55,7 +55,12 @@ export const adminUsersRoutes =
       '/admin/users/:id',
       {
         preHandler,
-        schema: { tags, params: Params, body: AdminUserPatch, response: { 200: z.object({ user: UserDto }) } },
+        schema: {
+          tags,
+          params: Params,
+          body: AdminUserPatch,
+          response: { 200: z.object({ user: UserDto }) },
+        },
       },
       async (req) => {
         const { user, change } = await d.adminUsers.update(
@@ -105,21 +110,17 @@ export const adminUsersRoutes =
       },
     );
 
-    app.delete(
-      '/admin/users/:id',
-      { preHandler, schema: { tags, params: Params } },
-      async (req, reply) => {
-        const r = await d.anonymise.hardDelete(currentUser(req), req.params.id);
-        audit(req, {
-          action: 'user.deleted',
-          targetType: 'user',
-          targetId: req.params.id,
-          before: r.before,
-          after: null,
-        });
-        return reply.code(204).send();
-      },
-    );
+    app.delete('/admin/users/:id', { preHandler, schema: { tags, params: Params } }, async (req, reply) => {
+      const r = await d.anonymise.hardDelete(currentUser(req), req.params.id);
+      audit(req, {
+        action: 'user.deleted',
+        targetType: 'user',
+        targetId: req.params.id,
+        before: r.before,
+        after: null,
+      });
+      return reply.code(204).send();
+    });
 
     app.get(
       '/admin/auth-events',

@@ -94,10 +94,18 @@ export function createAnonymiseService(d: {
         await tx.delete(carts).where(eq(carts.userId, userId));
         const blanked = await tx
           .update(orders)
-          .set({ contactName: ANONYMISED_NAME, contactEmail: email, contactPhone: null, shippingAddress: null })
+          .set({
+            contactName: ANONYMISED_NAME,
+            contactEmail: email,
+            contactPhone: null,
+            shippingAddress: null,
+          })
           .where(eq(orders.userId, userId))
           .returning({ id: orders.id });
-        await tx.update(certificates).set({ studentName: ANONYMISED_NAME }).where(eq(certificates.userId, userId));
+        await tx
+          .update(certificates)
+          .set({ studentName: ANONYMISED_NAME })
+          .where(eq(certificates.userId, userId));
         await tx
           .update(instructorProfiles)
           .set({ headline: null, bio: null })

@@ -1,4 +1,4 @@
-import { type AuthEventQuery, type AuthEventType, AuthEventKindTypes } from '@9tangle/contracts';
+import { AuthEventKindTypes, type AuthEventQuery, type AuthEventType } from '@9tangle/contracts';
 import { and, count, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { authEvents, users } from '../../db/schema/index.ts';
@@ -37,11 +37,7 @@ export const authEventsRepo = {
         .orderBy(desc(authEvents.createdAt), desc(authEvents.id))
         .limit(q.limit)
         .offset((q.page - 1) * q.limit),
-      x
-        .select({ n: count() })
-        .from(authEvents)
-        .leftJoin(users, eq(users.id, authEvents.userId))
-        .where(where),
+      x.select({ n: count() }).from(authEvents).leftJoin(users, eq(users.id, authEvents.userId)).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   },

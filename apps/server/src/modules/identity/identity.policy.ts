@@ -45,8 +45,11 @@ export const isMoneyOrCredentialRequest = (method: string, url: string) => {
 };
 
 /** Whether this user may make this request: everyone, except an impersonated session on money or credentials. */
-export const canMakeRequest = (user: Pick<CurrentUser, 'impersonatorId'> | null, method: string, url: string) =>
-  !user || canActOnMoneyOrCredentials(user) || !isMoneyOrCredentialRequest(method, url);
+export const canMakeRequest = (
+  user: Pick<CurrentUser, 'impersonatorId'> | null,
+  method: string,
+  url: string,
+) => !user || canActOnMoneyOrCredentials(user) || !isMoneyOrCredentialRequest(method, url);
 
 /** An admin may sign in as an active, non-admin account other than their own. */
 export const canImpersonate = (

@@ -2,7 +2,13 @@ import { ImpersonationResponse, StopImpersonationResponse } from '@9tangle/contr
 import type { preHandlerHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clearSessionCookies, currentUser, requestMeta, requireUser, setSessionCookies } from '../../http/auth.ts';
+import {
+  clearSessionCookies,
+  currentUser,
+  requestMeta,
+  requireUser,
+  setSessionCookies,
+} from '../../http/auth.ts';
 import { audit } from '../operations/audit/audit-trail.ts';
 import { toUserDto } from './identity.mappers.ts';
 import { IMPERSONATION_TTL_MS, type ImpersonationService } from './impersonation.service.ts';

@@ -47,7 +47,8 @@ export function createImpersonationService(d: Pick<IdentityDeps, 'database' | 's
      * still an active admin; otherwise they are simply signed out.
      */
     async stop(current: CurrentUser, meta: RequestMeta) {
-      if (!current.impersonatorId) throw conflict('not_impersonating', 'You are not signed in as another user.');
+      if (!current.impersonatorId)
+        throw conflict('not_impersonating', 'You are not signed in as another user.');
       const impersonatorId = current.impersonatorId;
       const admin = await usersRepo.findById(database.db, impersonatorId);
       const isActiveAdmin = !!admin && admin.role === 'admin' && !admin.suspendedAt && !admin.anonymisedAt;
