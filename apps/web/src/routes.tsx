@@ -99,6 +99,22 @@ export const routes: RouteObject[] = [
           { index: true, ...page(() => import('./features/admin-panel/AdminHomePage.tsx'), 'AdminHomePage') },
           { path: 'outbox', ...page(() => import('./features/admin/OutboxPage.tsx'), 'OutboxPage') },
           {
+            path: 'users',
+            ...page(() => import('./features/admin-users/AdminUsersPage.tsx'), 'AdminUsersPage'),
+          },
+          {
+            path: 'users/:id',
+            ...page(() => import('./features/admin-users/AdminUserPage.tsx'), 'AdminUserPage'),
+          },
+          {
+            path: 'audit',
+            ...page(() => import('./features/admin-audit/AdminAuditPage.tsx'), 'AdminAuditPage'),
+          },
+          {
+            path: 'auth-events',
+            ...page(() => import('./features/admin-audit/AdminAuthEventsPage.tsx'), 'AdminAuthEventsPage'),
+          },
+          {
             path: 'courses',
             ...page(() => import('./features/admin/AdminCoursesPage.tsx'), 'AdminCoursesPage'),
           },

@@ -80,6 +80,7 @@ export const AuthEventList = z.object({
   /** Counts by type over the same range, IP, email and account, whatever the type or kind asked. */
   summary: z.array(z.object({ type: AuthEventType, count: z.number().int() })).optional(),
 });
+export type AuthEventList = z.infer<typeof AuthEventList>;
 
 export const HealthStatus = z.enum(['UP', 'DEGRADED', 'DOWN']);
 export const AdminHealth = z.object({
