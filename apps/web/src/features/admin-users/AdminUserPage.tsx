@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageMeta } from '../../components/PageMeta.tsx';
@@ -28,6 +29,7 @@ function AdminUser({ meId }: { meId: string }) {
   const { id = '' } = useParams();
   const errorMessage = useAdminUsersError();
   const query = useAdminUser(id);
+  const [done, setDone] = useState<string | null>(null);
   const lang = i18n.language;
 
   if (query.isPending) return <p className="text-slate-700">{t('common.loading')}</p>;
@@ -90,8 +92,14 @@ function AdminUser({ meId }: { meId: string }) {
         </Card>
         <Card className="p-6">
           <h2 className="text-lg font-semibold text-slate-900">{t('adminUsers.detail.actions')}</h2>
-          <div className="mt-4">
-            <UserActions key={`${user.role}-${user.status}`} detail={detail} isSelf={user.id === meId} />
+          <div className="mt-4 space-y-4">
+            {done ? <Alert tone="success">{done}</Alert> : null}
+            <UserActions
+              key={`${user.role}-${user.status}`}
+              detail={detail}
+              isSelf={user.id === meId}
+              onDone={setDone}
+            />
           </div>
           <p className="mt-4 text-sm">
             <TextLink to={`/admin/audit?targetId=${user.id}`}>{t('adminUsers.detail.auditLink')}</TextLink>

@@ -14,14 +14,22 @@ import { useAdminUsersError } from './use-admin-error.ts';
 type Pending = 'role' | 'suspend' | 'impersonate' | 'anonymise' | 'delete' | null;
 
 /** What an admin can do to an account: role, suspension, sign in as, anonymise, delete. */
-export function UserActions({ detail, isSelf }: { detail: AdminUserDetail; isSelf: boolean }) {
+export function UserActions({
+  detail,
+  isSelf,
+  onDone,
+}: {
+  detail: AdminUserDetail;
+  isSelf: boolean;
+  /** A change succeeded: the parent shows the message (this component is remounted with the new state). */
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const errorMessage = useAdminUsersError();
   const navigate = useNavigate();
   const { user } = detail;
   const [role, setRole] = useState<Role>(user.role);
   const [pending, setPending] = useState<Pending>(null);
-  const [done, setDone] = useState<string | null>(null);
   const patch = usePatchUser(user.id);
   const impersonate = useImpersonate(user.id);
   const remove = useDeleteUser(user.id);
@@ -31,10 +39,9 @@ export function UserActions({ detail, isSelf }: { detail: AdminUserDetail; isSel
   const canSignInAs = !isSelf && !isAnonymised && !isSuspended && user.role !== 'admin';
   const close = () => setPending(null);
   const run = (fn: () => Promise<unknown>, message: string) => {
-    setDone(null);
     fn().then(() => {
-      setDone(message);
       close();
+      onDone(message);
     }, close);
   };
 
@@ -44,7 +51,6 @@ export function UserActions({ detail, isSelf }: { detail: AdminUserDetail; isSel
   return (
     <div className="space-y-4">
       {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
-      {done ? <Alert tone="success">{done}</Alert> : null}
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
@@ -144,8 +150,8 @@ export function UserActions({ detail, isSelf }: { detail: AdminUserDetail; isSel
         email={user.email}
         onClose={close}
         onDone={() => {
-          setDone(t('adminUsers.actions.anonymiseDone'));
           close();
+          onDone(t('adminUsers.actions.anonymiseDone'));
         }}
       />
     </div>
