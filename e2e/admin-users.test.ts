@@ -66,12 +66,13 @@ describe('the users and audit pages in the browser', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/q=sana-/);
     const rows = page.getByRole('table').getByRole('row');
+    // The previous page stays on screen while the search loads: wait for the one match.
+    await expect.poll(() => rows.count()).toBe(2);
     await rows.nth(1).getByRole('link', { name: STUDENT.name }).waitFor();
-    expect(await rows.count()).toBe(2);
     await expectAccessible(page, '/admin/users');
     await page.getByRole('link', { name: STUDENT.name }).click();
     await page.getByRole('heading', { level: 1, name: STUDENT.name }).waitFor();
-    await page.getByText('Recent sign-in activity').waitFor();
+    await page.getByRole('heading', { name: 'Recent sign-in activity' }).waitFor();
     await expectAccessible(page, '/admin/users/:id');
 
     // Change the role, confirmed.
@@ -121,9 +122,9 @@ describe('the users and audit pages in the browser', () => {
     await page.getByRole('link', { name: 'Admin actions on this account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     const log = page.getByRole('table', { name: 'Audit log' });
-    await log.getByText('impersonation.stopped').waitFor();
-    await log.getByText('impersonation.started').waitFor();
-    await log.getByText('user.role_changed').waitFor();
+    await log.getByRole('cell', { name: 'impersonation.stopped', exact: true }).waitFor();
+    await log.getByRole('cell', { name: 'impersonation.started', exact: true }).waitFor();
+    await log.getByRole('cell', { name: 'user.role_changed', exact: true }).waitFor();
     await log.getByText(`as ${STUDENT.email}`).waitFor();
     await expectAccessible(page, '/admin/audit');
     await page.getByRole('button', { name: 'View user.role_changed' }).click();
@@ -142,8 +143,8 @@ describe('the users and audit pages in the browser', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/kind=failed_sign_ins/);
     const events = page.getByRole('table', { name: 'Sign-in activity' });
+    await expect.poll(() => events.getByRole('row').count()).toBe(2);
     await events.getByRole('link', { name: STUDENT.name }).waitFor();
-    expect(await events.getByRole('row').count()).toBe(2);
     await page.getByRole('region', { name: 'In this range' }).getByText('Failed sign-in').waitFor();
     await expectAccessible(page, '/admin/auth-events');
 
