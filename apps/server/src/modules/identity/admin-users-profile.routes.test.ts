@@ -56,6 +56,8 @@ describe('GET /api/admin/users', () => {
     expect(byWord.items.map((u) => u.id).sort()).toEqual([ana.id, bob.id].sort());
     expect(byWord.pageInfo.total).toBe(2);
     expect((await list(`q=${ana.id}`)).items.map((u) => u.id)).toEqual([ana.id]);
+    const whole = encodeURIComponent(bob.email.toUpperCase());
+    expect((await list(`q=${whole}`)).items.map((u) => u.id)).toEqual([bob.id]);
     // LIKE wildcards typed by the admin are searched for, not obeyed.
     expect((await list(`q=${encodeURIComponent(`${tag}%_`)}`)).items).toEqual([]);
   });

@@ -47,9 +47,16 @@ export const adminUsersRepo = {
     if (q.role) where.push(eq(users.role, q.role));
     if (q.status) where.push(statusWhere(q.status));
     if (q.q) {
+      // An id or a whole address is looked up exactly, through the primary key or `users_email_key`;
+      // anything else is a contains-search of the name and email (a scan: no trigram index yet).
       const words = like(q.q);
+      const isEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(q.q);
       where.push(
-        UUID.test(q.q) ? eq(users.id, q.q) : or(ilike(users.name, words), ilike(users.email, words)),
+        UUID.test(q.q)
+          ? eq(users.id, q.q)
+          : isEmail
+            ? eq(users.email, q.q.toLowerCase())
+            : or(ilike(users.name, words), ilike(users.email, words)),
       );
     }
     const cond = and(...where);
