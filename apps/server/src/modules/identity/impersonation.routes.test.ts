@@ -170,6 +170,19 @@ describe('an impersonated session', () => {
   });
 });
 
+describe('signing out of an impersonated session', () => {
+  it('ends the impersonation in the journal and leaves the admin signed out', async () => {
+    const { adminRow: by, browser, student } = await impersonating();
+    expect((await browser.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await browser.get('/api/auth/me')).statusCode).toBe(401);
+    const [stopped] = await authEvents(admin, { type: 'impersonation_stopped', userId: student.id });
+    expect(stopped).toMatchObject({ actorId: by.id, details: { via: 'sign_out' } });
+    const byActor = await admin.get(`/api/admin/audit?actorId=${student.id}&limit=100`);
+    const [entry] = byActor.json().items as Record<string, unknown>[];
+    expect(entry).toMatchObject({ action: 'POST /api/auth/logout', impersonatorId: by.id });
+  });
+});
+
 describe('POST /api/auth/impersonation/stop', () => {
   it('returns 401 without a session and 409 not_impersonating from an ordinary session', async () => {
     expect((await new Client(t.app).post('/api/auth/impersonation/stop')).statusCode).toBe(401);
