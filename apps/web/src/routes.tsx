@@ -104,6 +104,20 @@ export const routes: RouteObject[] = [
               () => import('./features/admin-operations/AdminOperationsPage.tsx'),
               'AdminOperationsPage',
             ),
+            path: 'users',
+            ...page(() => import('./features/admin-users/AdminUsersPage.tsx'), 'AdminUsersPage'),
+          },
+          {
+            path: 'users/:id',
+            ...page(() => import('./features/admin-users/AdminUserPage.tsx'), 'AdminUserPage'),
+          },
+          {
+            path: 'audit',
+            ...page(() => import('./features/admin-audit/AdminAuditPage.tsx'), 'AdminAuditPage'),
+          },
+          {
+            path: 'auth-events',
+            ...page(() => import('./features/admin-audit/AdminAuthEventsPage.tsx'), 'AdminAuthEventsPage'),
           },
           {
             path: 'courses',

@@ -38,6 +38,9 @@ export const AuthEventDto = z.object({
   id: z.uuid(),
   type: AuthEventType,
   userId: z.uuid().nullable(),
+  /** The account's current name and address (absent when the event names no known account). */
+  userName: z.string().nullable().optional(),
+  userEmail: z.string().nullable().optional(),
   /** The admin who acted (role changes, suspensions), when it was not the user. */
   actorId: z.uuid().nullable(),
   email: z.string().nullable(),
@@ -46,11 +49,38 @@ export const AuthEventDto = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
   createdAt: z.string(),
 });
+/** The groups of the "review failed authentication attempts" page. */
+export type AuthEventDto = z.infer<typeof AuthEventDto>;
+
+export const AuthEventKinds = [
+  'failed_sign_ins',
+  'two_factor_failures',
+  'throttling',
+  'admin_actions',
+] as const;
+export const AuthEventKind = z.enum(AuthEventKinds);
+export type AuthEventKind = z.infer<typeof AuthEventKind>;
+
 export const AuthEventQuery = Pagination.extend({
   type: AuthEventType.optional(),
+  /** A group of types: `failed_sign_ins`, `two_factor_failures`, `throttling`, `admin_actions`. */
+  kind: AuthEventKind.optional(),
   userId: z.uuid().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** The exact address the request came from. */
+  ip: z.union([z.ipv4(), z.ipv6()]).optional(),
+  /** Part of the address typed at sign-in or of the account's email. */
+  email: z.string().trim().min(1).max(254).optional(),
 });
-export const AuthEventList = z.object({ items: z.array(AuthEventDto), pageInfo: PageInfo });
+export type AuthEventQuery = z.infer<typeof AuthEventQuery>;
+export const AuthEventList = z.object({
+  items: z.array(AuthEventDto),
+  pageInfo: PageInfo,
+  /** Counts by type over the same range, IP, email and account, whatever the type or kind asked. */
+  summary: z.array(z.object({ type: AuthEventType, count: z.number().int() })).optional(),
+});
+export type AuthEventList = z.infer<typeof AuthEventList>;
 
 export const HealthStatus = z.enum(['UP', 'DEGRADED', 'DOWN']);
 export const AdminHealth = z.object({

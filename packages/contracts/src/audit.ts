@@ -8,6 +8,8 @@ export const AuditEntryDto = z.object({
   actorEmail: z.string().nullable(),
   /** The admin behind an impersonated session, when the actor was being impersonated. */
   impersonatorId: z.uuid().nullable(),
+  /** That admin's current email (absent on older clients). */
+  impersonatorEmail: z.string().nullable().optional(),
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
@@ -25,6 +27,8 @@ export const AuditQuery = Pagination.extend({
   /** Words found in the action, the target or the actor's email. */
   q: z.string().trim().max(200).optional(),
   actorId: z.uuid().optional(),
+  /** Part of the actor's email, or of the impersonating admin's. */
+  actor: z.string().trim().max(254).optional(),
   action: z.string().trim().max(200).optional(),
   targetType: z.string().trim().max(100).optional(),
   targetId: z.string().trim().max(200).optional(),

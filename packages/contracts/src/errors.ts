@@ -115,6 +115,15 @@ export const ErrorCodes = [
   'backup_running',
   'drill_running',
   'no_backup',
+  // admin users and impersonation
+  'last_admin',
+  'cannot_act_on_self',
+  'confirm_email_mismatch',
+  'already_anonymised',
+  'user_has_records',
+  'cannot_impersonate',
+  'not_impersonating',
+  'impersonation_forbidden',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

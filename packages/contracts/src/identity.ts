@@ -52,6 +52,8 @@ export const MeResponse = z.object({
   csrfToken: z.string(),
   /** True when an admin is signed in as this user ("view as"). */
   impersonated: z.boolean(),
+  /** The admin signed in as this user, when `impersonated`. */
+  impersonator: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable().optional(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
@@ -150,6 +152,9 @@ export const AuthEventTypes = [
   'sign_out',
   'sign_out_everywhere',
   'session_revoked',
+  'impersonation_started',
+  'impersonation_stopped',
+  'anonymised',
 ] as const;
 export const AuthEventType = z.enum(AuthEventTypes);
 export type AuthEventType = z.infer<typeof AuthEventType>;

@@ -1,5 +1,6 @@
 export * from './admin.ts';
 export * from './admin-orders.ts';
+export * from './admin-users.ts';
 export * from './audit.ts';
 export * from './backups.ts';
 export * from './cart.ts';

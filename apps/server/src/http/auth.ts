@@ -1,5 +1,6 @@
 import type { Role } from '@9tangle/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { canMakeRequest } from '../modules/identity/identity.policy.ts';
 import type { CurrentUser, RequestMeta } from '../modules/identity/identity.types.ts';
 import type { SessionService } from '../modules/identity/sessions.service.ts';
 import { AppError, forbidden, notFound, unauthenticated } from './errors.ts';
@@ -48,6 +49,13 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
     if (req.url.startsWith('/api/admin/')) {
       if (!req.user) throw unauthenticated();
       if (req.user.role !== 'admin') throw notFound('page');
+    }
+    // "Sign in as" never reaches money or the user's credentials, whatever the route's own checks.
+    if (!canMakeRequest(req.user, req.method, req.url)) {
+      throw forbidden(
+        'impersonation_forbidden',
+        'Payments and security settings are disabled while you are signed in as another user',
+      );
     }
     if (!UNSAFE.has(req.method) || bearer) return;
     const origin = req.headers.origin;

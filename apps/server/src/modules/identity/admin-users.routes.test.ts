@@ -113,6 +113,37 @@ describe('PATCH /api/admin/users/:id', () => {
   });
 });
 
+describe('PATCH /api/admin/users/:id in the audit log', () => {
+  const entries = async (id: string) =>
+    (await admin.get(`/api/admin/audit?targetId=${id}`)).json().items as Record<string, unknown>[];
+
+  it('names each change with its before and after', async () => {
+    const { user } = await signedIn();
+    await admin.patch(`/api/admin/users/${user.id}`, { role: 'instructor' });
+    await admin.patch(`/api/admin/users/${user.id}`, { suspended: true });
+    await admin.patch(`/api/admin/users/${user.id}`, { suspended: false });
+    const [unsuspended, suspended, roleChanged] = await entries(user.id);
+    expect(roleChanged).toMatchObject({
+      action: 'user.role_changed',
+      targetType: 'user',
+      targetId: user.id,
+      actorId: adminRow.id,
+      before: { role: 'student', suspended: false },
+      after: { role: 'instructor', suspended: false },
+    });
+    expect(suspended).toMatchObject({ action: 'user.suspended', after: { suspended: true } });
+    expect(unsuspended).toMatchObject({ action: 'user.unsuspended', before: { suspended: true } });
+  });
+
+  it('refuses to change an anonymised account (409 already_anonymised)', async () => {
+    const { user } = await signedIn();
+    await admin.post(`/api/admin/users/${user.id}/anonymise`, { confirmEmail: user.email });
+    const res = await admin.patch(`/api/admin/users/${user.id}`, { role: 'admin' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('already_anonymised');
+  });
+});
+
 describe('GET /api/admin/auth-events', () => {
   it('returns 401 without a session and 404 to a student', async () => {
     expect((await new Client(t.app).get('/api/admin/auth-events')).statusCode).toBe(401);
@@ -143,7 +174,55 @@ describe('GET /api/admin/auth-events', () => {
     expect(success).toHaveLength(1);
   });
 
-  it.each(['type=bogus', 'limit=1000', 'page=0', 'userId=not-a-uuid'])('returns 400 for %s', async (q) => {
+  it('filters by kind, email, IP and date range, and sums the range by type', async () => {
+    const { user } = await signedIn();
+    for (let i = 0; i < 2; i++)
+      await new Client(t.app).post('/api/auth/login', { email: user.email, password: `wrong ${i}` });
+    const q = (extra: string) => admin.get(`/api/admin/auth-events?userId=${user.id}&${extra}`);
+
+    const failed = (await q('kind=failed_sign_ins')).json();
+    expect(failed.items.map((e: { type: string }) => e.type)).toEqual(['sign_in_failure', 'sign_in_failure']);
+    expect(failed.items[0]).toMatchObject({ userName: user.name, userEmail: user.email });
+    expect(failed.summary).toEqual(
+      expect.arrayContaining([
+        { type: 'sign_in_failure', count: 2 },
+        { type: 'sign_in_success', count: 1 },
+      ]),
+    );
+    expect((await q('kind=two_factor_failures')).json().items).toEqual([]);
+
+    const part = user.email.split('@')[0]?.slice(-8) as string;
+    expect((await q(`email=${encodeURIComponent(part)}`)).json().pageInfo.total).toBe(3);
+    expect((await q('email=nobody-like-this')).json().pageInfo.total).toBe(0);
+
+    expect((await q('ip=127.0.0.1')).json().pageInfo.total).toBe(3);
+    expect((await q('ip=203.0.113.77')).json().pageInfo.total).toBe(0);
+
+    const past = encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString());
+    const future = encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString());
+    expect((await q(`from=${past}&to=${future}`)).json().pageInfo.total).toBe(3);
+    const later = (await q(`from=${future}`)).json();
+    expect(later.pageInfo.total).toBe(0);
+    expect(later.summary).toEqual([]);
+  });
+
+  it('files admin actions under admin_actions', async () => {
+    const { user } = await signedIn();
+    await admin.patch(`/api/admin/users/${user.id}`, { suspended: true });
+    await admin.patch(`/api/admin/users/${user.id}`, { role: 'instructor' });
+    const res = (await admin.get(`/api/admin/auth-events?userId=${user.id}&kind=admin_actions`)).json();
+    expect(res.items.map((e: { type: string }) => e.type).sort()).toEqual(['role_changed', 'suspended']);
+  });
+
+  it.each([
+    'type=bogus',
+    'limit=1000',
+    'page=0',
+    'userId=not-a-uuid',
+    'kind=bogus',
+    'ip=1.2.3',
+    'from=yesterday',
+  ])('returns 400 for %s', async (q) => {
     const res = await admin.get(`/api/admin/auth-events?${q}`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation_failed');

@@ -1,5 +1,8 @@
-import type { SessionDto, UserDto } from '@9tangle/contracts';
-import type { SessionRow, UserRow } from '../../db/schema/index.ts';
+import type { AdminUserSummary, AuthEventDto, AuthEventType, SessionDto, UserDto } from '@9tangle/contracts';
+import type { authEvents, SessionRow, UserRow } from '../../db/schema/index.ts';
+import { statusOf } from './admin-users.repo.ts';
+
+type AuthEventRow = typeof authEvents.$inferSelect;
 
 export function toUserDto(u: UserRow): UserDto {
   return {
@@ -24,5 +27,54 @@ export function toSessionDto(s: SessionRow, currentId: string): SessionDto {
     ip: s.ip,
     userAgent: s.userAgent,
     current: s.id === currentId,
+  };
+}
+
+const iso = (v: Date | string | null | undefined) => (v == null ? null : new Date(v).toISOString());
+
+/** A journal entry, with the account's current name and email when the query joined them. */
+export function toAuthEventDto(
+  e: AuthEventRow,
+  account: { userName?: string | null; userEmail?: string | null } = {},
+): AuthEventDto {
+  return {
+    id: e.id,
+    type: e.type as AuthEventType,
+    userId: e.userId,
+    userName: account.userName ?? null,
+    userEmail: account.userEmail ?? null,
+    actorId: e.actorId,
+    email: e.email,
+    ip: e.ip,
+    userAgent: e.userAgent,
+    details: e.details ?? null,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+/** A row of the admin users table. */
+export function toAdminUserSummary(u: UserRow, lastSeenAt: Date | string | null): AdminUserSummary {
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    status: statusOf(u),
+    emailVerified: u.emailVerifiedAt !== null,
+    twoFactorEnabled: u.totpEnabledAt !== null,
+    suspendedAt: iso(u.suspendedAt),
+    anonymisedAt: iso(u.anonymisedAt),
+    createdAt: u.createdAt.toISOString(),
+    lastSeenAt: iso(lastSeenAt),
+  };
+}
+
+/** An account as the audit log keeps it before a delete or an anonymisation: no hashes, no secrets. */
+export function toAuditedUser(u: UserRow) {
+  return {
+    ...toUserDto(u),
+    status: statusOf(u),
+    suspendedAt: iso(u.suspendedAt),
+    anonymisedAt: iso(u.anonymisedAt),
   };
 }

@@ -11,9 +11,12 @@ import { accountRoutes } from './account.routes.ts';
 import { createAccountService } from './account.service.ts';
 import { adminUsersRoutes } from './admin-users.routes.ts';
 import { createAdminUsersService } from './admin-users.service.ts';
+import { createAnonymiseService } from './anonymise.service.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { toUserDto } from './identity.mappers.ts';
 import { identityRoutes } from './identity.routes.ts';
+import { impersonationRoutes } from './impersonation.routes.ts';
+import { createImpersonationService } from './impersonation.service.ts';
 import { createPasswordHasher, makeDummyHash } from './passwords.ts';
 import type { SessionService } from './sessions.service.ts';
 import { createSigninService } from './signin.service.ts';
@@ -56,6 +59,12 @@ export async function registerIdentity(
     config: p.config,
   };
   const account = createAccountService({ database: p.database, storage: p.storage });
+  const impersonation = createImpersonationService(deps);
+  const cookie = {
+    name: p.config.session.cookieName,
+    secure: p.config.session.secureCookie,
+    maxAgeMs: p.config.session.absoluteMs,
+  };
   /** The signed-in state: the `/api/auth/me` answer and what a server-rendered page starts with. */
   const loadMe = async (req: FastifyRequest): Promise<MeResponse | null> => {
     if (!req.user) return null;
@@ -63,6 +72,7 @@ export async function registerIdentity(
       user: toUserDto(await account.get(req.user)),
       csrfToken: p.sessions.csrfToken(req.user.sessionId),
       impersonated: req.user.impersonatorId !== null,
+      impersonator: await impersonation.impersonator(req.user),
     };
   };
   await app.register(
@@ -72,18 +82,22 @@ export async function registerIdentity(
       twoFactor: createTwoFactorService(deps),
       sessions: p.sessions,
       loadMe,
-      cookie: {
-        name: p.config.session.cookieName,
-        secure: p.config.session.secureCookie,
-        maxAgeMs: p.config.session.absoluteMs,
-      },
+      cookie,
       authRateLimit: { max: p.config.rateLimit.authMax, timeWindow: p.config.rateLimit.authWindowMs },
     }),
     { prefix: '/api/auth' },
   );
   await app.register(accountRoutes({ account }), { prefix: '/api' });
   await app.register(
-    adminUsersRoutes({ adminUsers: createAdminUsersService(deps), requireAdmin: p.requireAdmin }),
+    adminUsersRoutes({
+      adminUsers: createAdminUsersService({ ...deps, idleMs: p.config.session.idleMs }),
+      anonymise: createAnonymiseService({ ...deps, storage: p.storage }),
+      requireAdmin: p.requireAdmin,
+    }),
+    { prefix: '/api' },
+  );
+  await app.register(
+    impersonationRoutes({ impersonation, sessions: p.sessions, cookie, requireAdmin: p.requireAdmin }),
     { prefix: '/api' },
   );
   return {

@@ -21,7 +21,14 @@ export function createSessionService(deps: {
   const { database, clock } = deps;
   const idleSince = (now: Date) => new Date(now.getTime() - deps.idleMs);
   return {
-    async create(x: Executor, userId: string, meta: RequestMeta, impersonatorId: string | null = null) {
+    /** A new session; an impersonated one (`impersonatorId`) is given a shorter `absoluteMs`. */
+    async create(
+      x: Executor,
+      userId: string,
+      meta: RequestMeta,
+      impersonatorId: string | null = null,
+      absoluteMs: number = deps.absoluteMs,
+    ) {
       const token = randomToken();
       const now = clock.now();
       const session = await sessionsRepo.insert(x, {
@@ -32,7 +39,7 @@ export function createSessionService(deps: {
         impersonatorId,
         createdAt: now,
         lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + deps.absoluteMs),
+        expiresAt: new Date(now.getTime() + absoluteMs),
       });
       return { token, session };
     },
@@ -61,6 +68,8 @@ export function createSessionService(deps: {
       const now = clock.now();
       return sessionsRepo.listLive(database.db, userId, now, idleSince(now));
     },
+    /** Revoke a session by id, whoever it belongs to (ending an impersonation); false if already gone. */
+    revokeById: (x: Executor, sessionId: string) => sessionsRepo.revokeById(x, sessionId, clock.now()),
     revoke: (userId: string, sessionId: string) =>
       sessionsRepo.revoke(database.db, userId, sessionId, clock.now()),
     revokeAll: (x: Executor, userId: string, exceptId?: string) =>

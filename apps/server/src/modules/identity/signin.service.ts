@@ -125,6 +125,14 @@ export function createSigninService(d: IdentityDeps) {
     async logout(current: CurrentUser, meta: RequestMeta) {
       await d.sessions.revoke(current.id, current.sessionId);
       await authEventsRepo.record(database.db, meta, { type: 'sign_out', userId: current.id });
+      // Signing out of a borrowed session ends the impersonation too: the journal says so.
+      if (current.impersonatorId)
+        await authEventsRepo.record(database.db, meta, {
+          type: 'impersonation_stopped',
+          userId: current.id,
+          actorId: current.impersonatorId,
+          details: { sessionId: current.sessionId, via: 'sign_out' },
+        });
     },
 
     async logoutEverywhere(current: CurrentUser, meta: RequestMeta) {

@@ -90,6 +90,14 @@ export const sessionsRepo = {
       .returning({ id: sessions.id });
     return rows.length === 1;
   },
+  async revokeById(x: Executor, id: string, now: Date): Promise<boolean> {
+    const rows = await x
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    return rows.length === 1;
+  },
   /** Revoke every session of a user, optionally keeping one (the one that changed the password). */
   async revokeAll(x: Executor, userId: string, now: Date, exceptId?: string): Promise<number> {
     const rows = await x

@@ -29,7 +29,7 @@ describe('the audit trail', () => {
       actorId: adminRow.id,
       actorEmail: adminRow.email,
       impersonatorId: null,
-      targetType: 'users',
+      targetType: 'user',
       targetId: target.id,
       after: { role: 'instructor' },
       ip: '127.0.0.1',
