@@ -111,6 +111,8 @@ export const ErrorCodes = [
   'proof_pending',
   'resubmissions_exhausted',
   'proof_already_reviewed',
+  // site content
+  'message_not_spam',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
