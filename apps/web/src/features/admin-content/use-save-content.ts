@@ -1,0 +1,20 @@
+import type { SiteContentKey } from '@9tangle/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { siteContentKey } from '../content/content-queries.ts';
+import { saveSiteContent } from './admin-content-api.ts';
+
+export const adminContentKey = ['admin-site-content'] as const;
+
+/** Save one key; the admin list and the public copy the site shows are refreshed. */
+export function useSaveContent(key: SiteContentKey) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (value: unknown) => saveSiteContent(key, value),
+    onSuccess: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: adminContentKey }),
+        client.invalidateQueries({ queryKey: siteContentKey(key) }),
+      ]);
+    },
+  });
+}
