@@ -38,21 +38,21 @@ function ContentEditor() {
   function editor() {
     if (section === 'hero') {
       const e = entry('home.hero');
-      return e ? <HeroEditor key={e.updatedAt} initial={e.value} /> : null;
+      return e ? <HeroEditor key="hero" initial={e.value} /> : null;
     }
     if (section === 'headers') {
       const e = entry('page_headers');
-      return e ? <PageHeadersEditor key={e.updatedAt} initial={e.value} /> : null;
+      return e ? <PageHeadersEditor key={section} initial={e.value} /> : null;
     }
     if (section === 'contact') {
       const e = entry('contact.details');
-      return e ? <ContactDetailsEditor key={e.updatedAt} initial={e.value} /> : null;
+      return e ? <ContactDetailsEditor key={section} initial={e.value} /> : null;
     }
     const key = section === 'about' ? 'about.intro' : section === 'privacy' ? 'legal.privacy' : 'legal.terms';
     const e = entry(key);
     return e ? (
       <RichPageEditor
-        key={`${key}-${e.updatedAt}`}
+        key={key}
         contentKey={key}
         heading={t(`adminContent.sections.${section}`)}
         initial={e.value}

@@ -1,6 +1,7 @@
 import type { SiteContentKey } from '@9tangle/contracts';
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/ui/Alert.tsx';
 import { Field } from '../../components/ui/Field.tsx';
 import { RichTextField } from '../../components/ui/RichTextField.tsx';
 import { SaveBar } from './SaveBar.tsx';
@@ -22,11 +23,14 @@ export function RichPageEditor({
   const id = useId();
   const save = useSaveContent(contentKey);
   const isLegal = contentKey !== 'about.intro';
+  const [sent, setSent] = useState<string | null>(null);
+  const saved = save.data && 'html' in save.data.value ? save.data.value.html : null;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const title = String(f.get('title') ?? '');
     const html = String(f.get('html') ?? '');
+    setSent(html.trim());
     save.mutate(
       isLegal ? { title, html, effectiveDate: String(f.get('effectiveDate') ?? '') } : { title, html },
     );
@@ -55,6 +59,9 @@ export function RichPageEditor({
         maxLength={isLegal ? 200_000 : 50_000}
         previewClassName="h-80"
       />
+      {save.isSuccess && saved !== null && sent !== null && saved !== sent ? (
+        <Alert tone="info">{t('adminContent.rich.cleaned')}</Alert>
+      ) : null}
       <SaveBar isPending={save.isPending} isSuccess={save.isSuccess} error={save.error} />
     </form>
   );

@@ -1,4 +1,4 @@
-import type { SiteContentKey } from '@9tangle/contracts';
+import type { SiteContentDto, SiteContentKey } from '@9tangle/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { siteContentKey } from '../content/content-queries.ts';
 import { saveSiteContent } from './admin-content-api.ts';
@@ -10,11 +10,12 @@ export function useSaveContent(key: SiteContentKey) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (value: unknown) => saveSiteContent(key, value),
-    onSuccess: async () => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: adminContentKey }),
-        client.invalidateQueries({ queryKey: siteContentKey(key) }),
-      ]);
+    // The list is updated in place, not refetched: the open editor keeps its state and its "Saved".
+    onSuccess: async (saved) => {
+      client.setQueryData<{ items: SiteContentDto[] }>(adminContentKey, (old) =>
+        old ? { items: old.items.map((i) => (i.key === saved.key ? saved : i)) } : old,
+      );
+      await client.invalidateQueries({ queryKey: siteContentKey(key) });
     },
   });
 }
