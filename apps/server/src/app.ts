@@ -22,6 +22,7 @@ import { allowLongUploads } from './http/uploads.ts';
 import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
 import { registerCommerce } from './modules/commerce/commerce.module.ts';
+import { registerContent } from './modules/content/content.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
 import { registerCertificatesAndReviews } from './modules/learning/certificates/certificates-reviews.module.ts';
@@ -213,6 +214,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requireAdmin,
     requireInstructor: catalog.requireInstructor,
   });
+  const content = await registerContent(app, {
+    config,
+    database,
+    cache,
+    clock,
+    storage: deps.storage,
+    secrets,
+    mail,
+    requireAdmin,
+  });
   await app.register(outboxRoutes({ mail, requireAdmin }), { prefix: '/api' });
   await app.register(auditRoutes({ database, requireAdmin }), { prefix: '/api' });
   const health = createHealthService({
@@ -240,10 +251,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       webDist: deps.webDist,
       publicUrl: config.http.publicUrl,
       loadMe: identity.loadMe,
-      loaders: [...catalog.loaders, ...certificatesAndReviews.loaders, ...commerce.shop.loaders],
+      loaders: [
+        ...catalog.loaders,
+        ...certificatesAndReviews.loaders,
+        ...commerce.shop.loaders,
+        ...content.loaders,
+      ],
       publicPages: {
         ...catalog.publicPages,
-        isPublic: (p) => catalog.publicPages.isPublic(p) || commerce.shop.isPublicPage(p),
+        isPublic: (p) =>
+          catalog.publicPages.isPublic(p) || commerce.shop.isPublicPage(p) || content.isPublicPage(p),
       },
       publicCache: config.http.publicCache,
       version: config.version,

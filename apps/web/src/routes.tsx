@@ -16,6 +16,11 @@ import { CertificatePage } from './features/certificates/CertificatePage.tsx';
 import { CheckoutPage } from './features/checkout/CheckoutPage.tsx';
 import { CheckoutSuccessPage } from './features/checkout/CheckoutSuccessPage.tsx';
 import { TestPayPage } from './features/checkout/TestPayPage.tsx';
+import { AboutPage } from './features/content/AboutPage.tsx';
+import { ContactPage } from './features/content/ContactPage.tsx';
+import { FaqPage } from './features/content/FaqPage.tsx';
+import { PrivacyPage } from './features/content/PrivacyPage.tsx';
+import { TermsPage } from './features/content/TermsPage.tsx';
 import { EarningsPage } from './features/earnings/EarningsPage.tsx';
 import { ErrorPage } from './features/errors/ErrorPage.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
@@ -92,6 +97,11 @@ export const routes: RouteObject[] = [
       { path: 'shop/:slug', Component: ProductPage },
       { path: 'checkout/manual/:number', Component: ManualPaymentPage },
       { path: 'payment-status', Component: PaymentStatusPage },
+      { path: 'about', Component: AboutPage },
+      { path: 'contact', Component: ContactPage },
+      { path: 'faq', Component: FaqPage },
+      { path: 'privacy', Component: PrivacyPage },
+      { path: 'terms', Component: TermsPage },
       {
         path: 'admin',
         ...page(() => import('./features/admin-panel/AdminLayout.tsx'), 'AdminLayout'),
@@ -193,6 +203,19 @@ export const routes: RouteObject[] = [
           {
             path: 'payments',
             ...page(() => import('./features/admin-payments/AdminPaymentsPage.tsx'), 'AdminPaymentsPage'),
+          },
+          {
+            path: 'content',
+            ...page(() => import('./features/admin-content/AdminContentPage.tsx'), 'AdminContentPage'),
+          },
+          {
+            path: 'team',
+            ...page(() => import('./features/admin-content/AdminTeamPage.tsx'), 'AdminTeamPage'),
+          },
+          { path: 'faq', ...page(() => import('./features/admin-content/AdminFaqPage.tsx'), 'AdminFaqPage') },
+          {
+            path: 'messages',
+            ...page(() => import('./features/admin-content/AdminMessagesPage.tsx'), 'AdminMessagesPage'),
           },
           {
             path: 'payment-accounts',

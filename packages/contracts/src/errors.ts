@@ -124,6 +124,8 @@ export const ErrorCodes = [
   'cannot_impersonate',
   'not_impersonating',
   'impersonation_forbidden',
+  // site content
+  'message_not_spam',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

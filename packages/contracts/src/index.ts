@@ -9,6 +9,7 @@ export * from './certificates.ts';
 export * from './checkout.ts';
 export * from './commerce-admin.ts';
 export * from './commerce-settings.ts';
+export * from './content.ts';
 export * from './errors.ts';
 export * from './identity.ts';
 export * from './learning.ts';

@@ -6,6 +6,8 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  /** Where replies go (the contact form: the sender), when not to `from`. */
+  replyTo?: string;
   attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 

@@ -46,7 +46,7 @@ export function createMailService(deps: {
       to: string,
       template: T,
       params: Params<T>,
-      opts: { attachments?: MailAttachment[] } = {},
+      opts: { attachments?: MailAttachment[]; replyTo?: string } = {},
     ): Promise<string> {
       const render = templates[template] as (p: Params<T>) => RenderedMail;
       const mail = render(params);
@@ -54,7 +54,14 @@ export function createMailService(deps: {
         to,
         subject: mail.subject,
         template,
-        bodyEnc: secrets.encrypt(JSON.stringify({ html: mail.html, text: mail.text })),
+        // Reply-To rides in the encrypted body: it is an address, kept as privately as the text.
+        bodyEnc: secrets.encrypt(
+          JSON.stringify({
+            html: mail.html,
+            text: mail.text,
+            ...(opts.replyTo ? { replyTo: opts.replyTo } : {}),
+          }),
+        ),
         transport: transport.kind,
         attachments: opts.attachments?.length ? opts.attachments : null,
       });
@@ -82,7 +89,11 @@ export function createMailService(deps: {
       if (!row || row.status === 'sent') return; // delivered already: a duplicate job does nothing
       try {
         // Inside the try: a body that cannot be decrypted any more is a failed attempt, not a silent loop.
-        const body = JSON.parse(secrets.decrypt(row.bodyEnc)) as { html: string; text: string };
+        const body = JSON.parse(secrets.decrypt(row.bodyEnc)) as {
+          html: string;
+          text: string;
+          replyTo?: string;
+        };
         const attachments = [];
         for (const a of row.attachments ?? []) {
           const content = await deps.storage?.get(a.storageKey);

@@ -241,5 +241,40 @@ export const templates = {
       text: text(lines, [p.url]),
     };
   },
+  /** The contact form, to the academy: the whole message, as text (reply-to is the sender). */
+  'contact.received'(p: {
+    name: string;
+    email: string;
+    subject: string;
+    message: string;
+    url: string;
+  }): RenderedMail {
+    const lines = [
+      `${p.name} <${p.email}> wrote through the contact form:`,
+      p.subject,
+      ...p.message.split(/\n{2,}/),
+    ];
+    return {
+      subject: `Contact form: ${p.subject}`.slice(0, 200),
+      html: layout('New message from the contact form', lines, { label: 'Open the inbox', url: p.url }),
+      text: text(lines, [`Reply to ${p.email}, or open the inbox: ${p.url}`]),
+    };
+  },
+  /**
+   * The sender's receipt. It repeats nothing the sender typed (not even the name): the form accepts
+   * any address, so an echo would let anyone mail their own text to strangers from our domain.
+   */
+  'contact.acknowledged'(_p: Record<string, never>): RenderedMail {
+    const lines = [
+      'Hello,',
+      'Thank you for writing to 9tangle Academy. We have received your message and will answer within two working days.',
+      'If you did not send a message through our contact form, you can ignore this mail.',
+    ];
+    return {
+      subject: 'We received your message',
+      html: layout('We received your message', lines),
+      text: text(lines),
+    };
+  },
 };
 export type TemplateName = keyof typeof templates;

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type Language, SUPPORTED_LANGUAGES } from '../../i18n/index.ts';
 import { cn, focusRing } from '../ui/cn.ts';
 
+/** The site-content pages, linked from every page. */
+const SITE_LINKS = ['about', 'contact', 'faq', 'privacy', 'terms'] as const;
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ur: 'اردو' };
 
 /** The server picks the language from the `lang` cookie, so switching sets it and reloads. */
@@ -19,6 +22,20 @@ export function Footer() {
         <p>
           <span className="font-semibold text-slate-900">9tangle</span> · {t('layout.footerTagline')}
         </p>
+        <nav aria-label={t('content.footer.label')}>
+          <ul className="flex flex-wrap gap-x-4 gap-y-2">
+            {SITE_LINKS.map((page) => (
+              <li key={page}>
+                <Link
+                  to={`/${page}`}
+                  className={cn('rounded-sm hover:text-indigo-800 hover:underline', focusRing)}
+                >
+                  {t(`content.footer.${page}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <fieldset className="m-0 flex min-w-0 items-center gap-2 border-0 p-0">
           <legend className="sr-only">{t('layout.language')}</legend>
           {SUPPORTED_LANGUAGES.map((language) => (

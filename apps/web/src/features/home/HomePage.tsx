@@ -1,16 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { PageMeta } from '../../components/PageMeta.tsx';
-import { Button } from '../../components/ui/Button.tsx';
 import { organizationJsonLd } from '../../lib/json-ld.ts';
-import { useMe } from '../session/use-me.ts';
+import { HomeHero } from '../content/HomeHero.tsx';
 import { ValueIcon, type ValueIconName } from './ValueIcon.tsx';
 
 const VALUES: ValueIconName[] = ['practitioners', 'pace', 'certificates'];
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
 
   return (
     <>
@@ -19,35 +16,7 @@ export function HomePage() {
         description={t('home.metaDescription')}
         jsonLd={[organizationJsonLd()]}
       />
-      <section
-        aria-labelledby="home-title"
-        className="overflow-hidden rounded-3xl bg-linear-to-br from-indigo-700 via-indigo-600 to-violet-700 px-6 py-14 text-white shadow-lg sm:px-12 sm:py-20"
-      >
-        <p className="text-sm font-semibold uppercase tracking-wider text-indigo-100">{t('home.eyebrow')}</p>
-        <h1 id="home-title" className="mt-3 max-w-2xl text-4xl font-extrabold tracking-tight sm:text-5xl">
-          {t('home.title')}
-        </h1>
-        <p className="mt-5 max-w-2xl text-lg text-indigo-50">{t('home.intro')}</p>
-        <div className="mt-8 flex flex-wrap gap-3">
-          <Button asChild size="lg" variant="secondary">
-            <Link to="/courses">{t('home.browseCourses')}</Link>
-          </Button>
-          {me ? (
-            <Button asChild size="lg" variant="inverse">
-              <Link to="/profile">{t('home.goToAccount')}</Link>
-            </Button>
-          ) : (
-            <>
-              <Button asChild size="lg" variant="inverse">
-                <Link to="/register">{t('home.ctaRegister')}</Link>
-              </Button>
-              <Button asChild size="lg" variant="inverse">
-                <Link to="/login">{t('home.ctaLogin')}</Link>
-              </Button>
-            </>
-          )}
-        </div>
-      </section>
+      <HomeHero />
 
       <section aria-labelledby="values-title" className="mt-14">
         <h2 id="values-title" className="text-2xl font-bold tracking-tight text-slate-900">

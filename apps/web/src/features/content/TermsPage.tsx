@@ -1,0 +1,6 @@
+import { LegalPage } from './LegalPage.tsx';
+
+/** `/terms`. */
+export function TermsPage() {
+  return <LegalPage which="terms" />;
+}
