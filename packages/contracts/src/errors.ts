@@ -111,6 +111,8 @@ export const ErrorCodes = [
   'proof_pending',
   'resubmissions_exhausted',
   'proof_already_reviewed',
+  // maintenance jobs
+  'job_running',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

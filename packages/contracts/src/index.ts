@@ -10,6 +10,7 @@ export * from './commerce-settings.ts';
 export * from './errors.ts';
 export * from './identity.ts';
 export * from './learning.ts';
+export * from './maintenance.ts';
 export * from './manual-payments.ts';
 export * from './media.ts';
 export * from './orders.ts';
