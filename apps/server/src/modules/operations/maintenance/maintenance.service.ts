@@ -82,7 +82,7 @@ export function createMaintenanceService(d: MaintenanceDeps) {
   async function execute(name: MaintenanceJobName, o: { runId?: string; trigger?: string } = {}) {
     if (o.runId) {
       const queued = await jobRunsRepo.byId(db, o.runId);
-      if (!queued || queued.status !== 'running') return null;
+      if (queued?.status !== 'running') return null;
       return perform(name, queued);
     }
     const run = await jobRunsRepo.start(db, {
