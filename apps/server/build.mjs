@@ -2,10 +2,11 @@
 // npm packages stay external: they are loaded from node_modules as usual.
 import { build } from 'esbuild';
 
+// dist/main.js (the web process) and dist/worker.js (`npm run worker`, the job worker).
 await build({
   absWorkingDir: new URL('.', import.meta.url).pathname,
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: { main: 'src/main.ts', worker: 'src/worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
