@@ -177,6 +177,7 @@ export const routes: RouteObject[] = [
             path: 'payment-accounts',
             ...page(() => import('./features/admin-payments/PaymentAccountsPage.tsx'), 'PaymentAccountsPage'),
           },
+          { path: 'jobs', ...page(() => import('./features/admin-jobs/AdminJobsPage.tsx'), 'AdminJobsPage') },
         ],
       },
       { path: '*', Component: NotFoundPage },
