@@ -54,8 +54,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'worker stopping: finishing the jobs in hand');
-    // pg-boss waits up to 10 s for running handlers; a longer job (a backup) is retried by pg-boss
-    // after its expiry, and its `job_runs` row is closed as abandoned by the next run.
+    // pg-boss waits up to 10 s for running handlers. A job cut short stays active in pg-boss until its
+    // expiry, and its `job_runs` row is closed as abandoned by the job's next run.
     const force = setTimeout(() => {
       logger.error('worker shutdown took longer than 30 s, exiting');
       process.exit(1);
