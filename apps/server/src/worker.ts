@@ -6,7 +6,7 @@ import { openPlatform, type Platform } from './platform/index.ts';
 import { createLogger } from './platform/logger.ts';
 
 /**
- * `npm run worker`: a process that works the job queues and serves no HTTP (ADR 035).
+ * `npm run worker`: a process that works the job queues and serves no HTTP (ADR 036).
  *
  * config → platform (database, migrations, Redis, pg-boss) → every job worker and schedule → wait.
  * The jobs are registered by building the same application the web process builds (`buildApp`),
