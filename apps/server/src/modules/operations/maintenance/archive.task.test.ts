@@ -76,7 +76,7 @@ describe('maintenance.archive', () => {
 
     const run = await service().execute('archive');
     expect(run?.status).toBe('succeeded');
-    expect((run?.result as { ordersArchived: number }).ordersArchived).toBeGreaterThanOrEqual(4);
+    expect((run?.result as { ordersArchived: number } | undefined)?.ordersArchived).toBeGreaterThanOrEqual(4);
     const rows = await db
       .select()
       .from(orders)

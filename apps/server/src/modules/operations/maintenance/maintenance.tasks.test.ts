@@ -1,25 +1,20 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness.ts';
 import { signInAs } from '../../../../test/sign-in.ts';
 import {
-  archivedRecords,
-  authEvents,
-  courseEvents,
   emailVerifications,
   jobRuns,
   loginChallenges,
-  orders,
   passwordTokens,
-  paymentEvents,
   sessions,
 } from '../../../db/schema/index.ts';
 import { systemClock } from '../../../platform/clock.ts';
-import { buildCourse, buildUser } from '../../../seed/factories.ts';
+import { buildUser } from '../../../seed/factories.ts';
 import { jobRunsRepo } from './job-runs.repo.ts';
 import { createMaintenanceService } from './maintenance.service.ts';
 
