@@ -33,8 +33,9 @@ export const HOT_TABLES = [
 /**
  * `vacuum_analyze` (weekly): `VACUUM (ANALYZE)` of each hot table, one statement at a time on its own
  * pooled connection (VACUUM cannot run inside a transaction), with the time each took. On PGlite the
- * same statement runs in the single in-process backend (measured: a few milliseconds per table on the
- * demo academy), so both modes reclaim dead rows and refresh the planner's statistics.
+ * same statement runs in the single in-process backend, so both modes reclaim dead rows and refresh the
+ * planner's statistics. Measured on the demo academy: 52 ms for all 23 tables on PGlite, 104 ms on
+ * PostgreSQL; after archiving 200,000 events, 1.7 s on PGlite and 0.7 s on PostgreSQL.
  */
 export const vacuumAnalyze: MaintenanceTask = async (ctx) => {
   const tables: { table: string; ms: number }[] = [];
