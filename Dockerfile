@@ -34,7 +34,9 @@ COPY package.json package-lock.json ./
 COPY packages/contracts/package.json packages/contracts/
 COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund \
+  # npm nests a workspace's dependency there when its version differs from the hoisted one.
+  && mkdir -p apps/server/node_modules apps/web/node_modules
 
 # ── 4. runtime: slim, non-root, pg_dump/pg_restore for backups ──────────────────────────────────────
 FROM node:${NODE_VERSION}-slim AS runtime
@@ -60,6 +62,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=prod-deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=prod-deps /app/package.json ./package.json
+COPY --from=prod-deps /app/apps/server/node_modules ./apps/server/node_modules
+COPY --from=prod-deps /app/apps/web/node_modules ./apps/web/node_modules
 COPY --from=build /app/apps/server/package.json ./apps/server/package.json
 COPY --from=build /app/apps/server/dist ./apps/server/dist
 COPY --from=build /app/apps/server/drizzle ./apps/server/drizzle
