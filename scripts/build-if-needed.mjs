@@ -29,7 +29,8 @@ const targets = [
   {
     name: 'server',
     src: Math.max(newest(join(root, 'apps/server/src')), contracts),
-    out: join(root, 'apps/server/dist/main.js'),
+    // main.js and worker.js are built together; the worker, added later, tells an older build apart.
+    out: join(root, 'apps/server/dist/worker.js'),
   },
 ];
 for (const t of targets) {

@@ -3,12 +3,17 @@
 // npm packages stay external: they are loaded from node_modules as usual.
 import { build } from 'esbuild';
 
+// dist/main.js (the web process), dist/worker.js (`npm run worker`), dist/backup.js and dist/restore.js.
 await build({
   absWorkingDir: new URL('.', import.meta.url).pathname,
-  entryPoints: ['src/main.ts', 'src/cli/backup.ts', 'src/cli/restore.ts'],
+  entryPoints: {
+    main: 'src/main.ts',
+    worker: 'src/worker.ts',
+    backup: 'src/cli/backup.ts',
+    restore: 'src/cli/restore.ts',
+  },
   // Flat, beside main.js: the bundles find the migrations and package.json at the same relative paths.
   outdir: 'dist',
-  entryNames: '[name]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -29,7 +29,12 @@ import { registerCertificatesAndReviews } from './modules/learning/certificates/
 import { registerLearning } from './modules/learning/learning.module.ts';
 import { registerLearningMedia } from './modules/learning/media/learning-media.module.ts';
 import { registerQuizzes } from './modules/learning/quizzes/quiz.module.ts';
-import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notifications/mail.service.ts';
+import {
+  createMailService,
+  MAIL_QUEUE,
+  MAIL_SWEEP_QUEUE,
+  type MailService,
+} from './modules/notifications/mail.service.ts';
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { auditRoutes } from './modules/operations/audit/audit.routes.ts';
 import { registerAuditTrail } from './modules/operations/audit/audit-trail.ts';
@@ -38,6 +43,10 @@ import { healthRoutes } from './modules/operations/health.routes.ts';
 import { createHealthService } from './modules/operations/health.service.ts';
 import { registerTelemetry } from './modules/operations/metrics/telemetry.ts';
 import { registerOperations } from './modules/operations/operations.module.ts';
+import {
+  registerMaintenance,
+  registerMaintenanceJobs,
+} from './modules/operations/maintenance/maintenance.module.ts';
 import type { Cache } from './platform/cache.ts';
 import type { Clock } from './platform/clock.ts';
 import { createSecrets } from './platform/crypto.ts';
@@ -238,13 +247,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOperations(app, { config, database, jobs, clock, mail, telemetry, requireAdmin });
   await registerBackups(app, { config, database, jobs, clock, log: deps.logger, requireAdmin });
 
-  await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mail.deliver(data.id), {
-    pollingIntervalSeconds: 0.5,
-  });
-  await jobs.work(MAIL_SWEEP_QUEUE, async () => {
-    await mail.sweep();
-  });
-  await jobs.schedule(MAIL_SWEEP_QUEUE, '* * * * *');
+  await registerMaintenance(app, { config, database, jobs, clock, log: app.log, requireAdmin });
+  await registerJobs({ ...deps, mail });
 
   if (deps.webDist) {
     await registerWeb(app, {
@@ -270,4 +274,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     throw notFound('page');
   });
   return app;
+}
+
+/**
+ * The job workers and schedules that belong to no route module: mail delivery and its sweep, the
+ * maintenance jobs. `buildApp` calls it, so a web process with JOBS_ENABLED works them too; the
+ * worker (`worker.ts`) runs them through `buildApp` without listening. Add an operations job here.
+ * (Modules whose jobs need their routes' services — the commerce sweeps — register their own.)
+ */
+export async function registerJobs(
+  deps: Pick<AppDeps, 'config' | 'database' | 'jobs' | 'clock'> & { logger: Logger; mail: MailService },
+): Promise<void> {
+  const { jobs, mail } = deps;
+  await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mail.deliver(data.id), {
+    pollingIntervalSeconds: 0.5,
+  });
+  await jobs.work(MAIL_SWEEP_QUEUE, async () => {
+    await mail.sweep();
+  });
+  await jobs.schedule(MAIL_SWEEP_QUEUE, '* * * * *');
+  await registerMaintenanceJobs({ ...deps, log: deps.logger });
 }

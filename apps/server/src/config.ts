@@ -62,6 +62,8 @@ export const EnvSchema = z.object({
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
   JOBS_ENABLED: bool.default(true),
+  /** `npm run worker` only: a port for its health answer (GET /health); unset, it listens on nothing. */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   UPLOAD_VIDEO_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -182,6 +184,8 @@ export interface Config {
   seedDemo: boolean;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   jobsEnabled: boolean;
+  /** The job worker process (`npm run worker`). */
+  worker: { healthPort: number | null };
   /** Largest upload per kind of course file, in bytes. */
   uploads: { videoMaxBytes: number; pdfMaxBytes: number; resourceMaxBytes: number };
   /** The IANA time zone whose calendar day is "today" for daily videos. */
@@ -319,6 +323,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: 1 },
     jobsEnabled: e.JOBS_ENABLED,
+    worker: { healthPort: e.WORKER_HEALTH_PORT ?? null },
     uploads: {
       videoMaxBytes: e.UPLOAD_VIDEO_MAX_BYTES,
       pdfMaxBytes: e.UPLOAD_PDF_MAX_BYTES,

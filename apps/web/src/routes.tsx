@@ -225,6 +225,7 @@ export const routes: RouteObject[] = [
             path: 'backups',
             ...page(() => import('./features/admin-backups/AdminBackupsPage.tsx'), 'AdminBackupsPage'),
           },
+          { path: 'jobs', ...page(() => import('./features/admin-jobs/AdminJobsPage.tsx'), 'AdminJobsPage') },
         ],
       },
       { path: '*', Component: NotFoundPage },

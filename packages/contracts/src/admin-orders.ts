@@ -32,6 +32,11 @@ export const AdminOrderQuery = z.object({
   /** Placed on or before this day (UTC). */
   to: Day.optional(),
   disputed: z.enum(['true', 'false']).optional(),
+  /**
+   * Orders archived by the maintenance job (finished long ago): left out by default (`exclude`),
+   * listed with the others (`include`) or alone (`only`).
+   */
+  archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   /** Opaque: the `nextCursor` of the previous page. */
@@ -53,6 +58,8 @@ export const AdminOrderRow = z.object({
   disputed: z.boolean(),
   createdAt: z.string(),
   paidAt: z.string().nullable(),
+  /** When the archive job archived the order (finished and untouched for ARCHIVE_ORDERS_AFTER_DAYS). */
+  archivedAt: z.string().nullable(),
 });
 export type AdminOrderRow = z.infer<typeof AdminOrderRow>;
 export const AdminOrderPage = z.object({ items: z.array(AdminOrderRow), nextCursor: z.string().nullable() });

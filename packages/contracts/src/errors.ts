@@ -126,6 +126,8 @@ export const ErrorCodes = [
   'impersonation_forbidden',
   // site content
   'message_not_spam',
+  // maintenance jobs
+  'job_running',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

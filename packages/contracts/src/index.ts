@@ -13,6 +13,7 @@ export * from './content.ts';
 export * from './errors.ts';
 export * from './identity.ts';
 export * from './learning.ts';
+export * from './maintenance.ts';
 export * from './manual-payments.ts';
 export * from './media.ts';
 export * from './operations.ts';

@@ -27,6 +27,8 @@ export interface Jobs {
     opts?: { pollingIntervalSeconds?: number },
   ): Promise<void>;
   schedule(queue: string, cron: string, data?: object, opts?: JobOptions): Promise<void>;
+  /** The cron schedules pg-boss holds (shared by every instance on this database). */
+  schedules(): Promise<{ name: string; cron: string; timezone: string }[]>;
   counts(): Promise<{ queued: number; failed: number }>;
 }
 
@@ -82,6 +84,10 @@ export function createJobs(
     async schedule(queue, cron, data, o) {
       await ensureQueue(queue);
       await boss.schedule(queue, cron, data ?? {}, { ...o, tz: 'UTC' });
+    },
+    async schedules() {
+      const rows = (await boss.getSchedules()) as { name: string; cron: string; timezone: string }[];
+      return rows.map((r) => ({ name: r.name, cron: r.cron, timezone: r.timezone }));
     },
     async counts() {
       const { rows } = await raw.query<{ queued: string; failed: string }>(

@@ -111,8 +111,9 @@ export function loggerOptions(cfg: Config['log']): LoggerOptions {
 }
 
 /**
- * JSON logs to stdout and, with a log directory, to daily-rotated files: `access.log` (everything at
- * the configured level) and `error.log` (errors only), kept 14 files deep.
+ * JSON logs to stdout and, with a log directory, to daily-rotated files: `access.<date>.<n>` (everything
+ * at the configured level) and `error.<date>.<n>` (errors only), a new one each day or each 50 MB. The
+ * `maintenance.rotate_logs` job gzips earlier days' files and removes those past 14 days.
  */
 export function createLogger(cfg: Config['log']): Logger {
   const opts = loggerOptions(cfg);
@@ -124,6 +125,9 @@ export function createLogger(cfg: Config['log']): Logger {
     options: {
       file: join(cfg.dir as string, file),
       frequency: 'daily',
+      // Dated names (`access.2026-12-01.1`): a new day never appends to an old file after a restart,
+      // and the rotate_logs job can tell the file being written from finished ones by name alone.
+      dateFormat: 'yyyy-MM-dd',
       size: '50m',
       mkdir: true,
       limit: { count: 14 },

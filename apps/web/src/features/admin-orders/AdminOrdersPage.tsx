@@ -14,7 +14,7 @@ import { type OrderFilters, useAdminOrders } from './admin-orders-queries.ts';
 import { BulkStatusBar } from './BulkStatusBar.tsx';
 import { OrdersTable } from './OrdersTable.tsx';
 
-const FILTERS = ['q', 'status', 'provider', 'currency', 'from', 'to', 'disputed'] as const;
+const FILTERS = ['q', 'status', 'provider', 'currency', 'from', 'to', 'disputed', 'archived'] as const;
 
 /** `/admin/orders`: every order, filtered and searched, newest first, with bulk status changes. */
 export function AdminOrdersPage() {
@@ -114,6 +114,17 @@ function AdminOrders() {
               option('', t('adminOrders.any')),
               option('true', t('adminOrders.yes')),
               option('false', t('adminOrders.no')),
+            ]}
+          />
+          <SelectField
+            label={t('adminOrders.archived')}
+            name="archived"
+            className="w-44"
+            defaultValue={filters.archived ?? ''}
+            options={[
+              option('', t('adminOrders.archivedExclude')),
+              option('include', t('adminOrders.archivedInclude')),
+              option('only', t('adminOrders.archivedOnly')),
             ]}
           />
           <Button type="submit" variant="secondary">

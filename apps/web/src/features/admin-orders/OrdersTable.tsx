@@ -64,6 +64,9 @@ export function OrdersTable(p: {
                 {o.disputed ? (
                   <span className="ms-2 font-semibold text-red-800">{t('adminOrders.disputedBadge')}</span>
                 ) : null}
+                {o.archivedAt ? (
+                  <span className="ms-2 text-slate-600">{t('adminOrders.archivedBadge')}</span>
+                ) : null}
               </td>
               <td className="px-4 py-3 whitespace-nowrap">
                 {money(o.totalMinor, o.currency, i18n.language)}

@@ -17,7 +17,7 @@ const adminOrdersKey = ['admin', 'orders'] as const;
 
 /** The list's filters as they sit in the page's URL (and go to the API as they are). */
 export type OrderFilters = Record<
-  'q' | 'status' | 'provider' | 'currency' | 'from' | 'to' | 'disputed',
+  'q' | 'status' | 'provider' | 'currency' | 'from' | 'to' | 'disputed' | 'archived',
   string
 >;
 

@@ -21,6 +21,7 @@ export function toAdminOrderRow(
     disputed: o.disputedAt !== null,
     createdAt: o.createdAt.toISOString(),
     paidAt: iso(o.paidAt),
+    archivedAt: iso(o.archivedAt),
   };
 }
 

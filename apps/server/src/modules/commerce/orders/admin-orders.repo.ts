@@ -45,6 +45,11 @@ export const adminOrdersRepo = {
         : q.disputed === 'false'
           ? isNull(orders.disputedAt)
           : undefined,
+      q.archived === 'include'
+        ? undefined
+        : q.archived === 'only'
+          ? isNotNull(orders.archivedAt)
+          : isNull(orders.archivedAt),
       q.q
         ? or(
             ilike(orders.number, like(q.q)),
