@@ -41,12 +41,12 @@ import { registerAuditTrail } from './modules/operations/audit/audit-trail.ts';
 import { registerBackups } from './modules/operations/backups/backups.module.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
 import { createHealthService } from './modules/operations/health.service.ts';
-import { registerTelemetry } from './modules/operations/metrics/telemetry.ts';
-import { registerOperations } from './modules/operations/operations.module.ts';
 import {
   registerMaintenance,
   registerMaintenanceJobs,
 } from './modules/operations/maintenance/maintenance.module.ts';
+import { registerTelemetry } from './modules/operations/metrics/telemetry.ts';
+import { registerOperations } from './modules/operations/operations.module.ts';
 import type { Cache } from './platform/cache.ts';
 import type { Clock } from './platform/clock.ts';
 import { createSecrets } from './platform/crypto.ts';

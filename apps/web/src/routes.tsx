@@ -114,6 +114,8 @@ export const routes: RouteObject[] = [
               () => import('./features/admin-operations/AdminOperationsPage.tsx'),
               'AdminOperationsPage',
             ),
+          },
+          {
             path: 'users',
             ...page(() => import('./features/admin-users/AdminUsersPage.tsx'), 'AdminUsersPage'),
           },

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { PageInfo, Pagination } from './admin.ts';
+import { JobRunStatus } from './backups.ts';
 
 /** The maintenance jobs (issue 5 §5): each idempotent, batched, recorded in `job_runs` as `maintenance.<name>`. */
 export const MaintenanceJobName = z.enum(['purge_tokens', 'archive', 'vacuum_analyze', 'rotate_logs']);
 export type MaintenanceJobName = z.infer<typeof MaintenanceJobName>;
-
-export const JobRunStatus = z.enum(['running', 'succeeded', 'failed']);
-export type JobRunStatus = z.infer<typeof JobRunStatus>;
 
 /** One run of an operations job, as `job_runs` records it. */
 export const JobRunDto = z.object({
