@@ -33,6 +33,7 @@ import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { auditRoutes } from './modules/operations/audit/audit.routes.ts';
 import { registerAuditTrail } from './modules/operations/audit/audit-trail.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
+import { registerDashboard } from './modules/operations/dashboard/dashboard.module.ts';
 import { createHealthService } from './modules/operations/health.service.ts';
 import type { Cache } from './platform/cache.ts';
 import type { Clock } from './platform/clock.ts';
@@ -220,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     failedMailSince: mail.failedSince,
   });
   await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
+  await registerDashboard(app, { database, clock, siteTimeZone: config.siteTimeZone, requireAdmin });
 
   await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mail.deliver(data.id), {
     pollingIntervalSeconds: 0.5,

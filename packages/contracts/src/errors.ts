@@ -111,6 +111,10 @@ export const ErrorCodes = [
   'proof_pending',
   'resubmissions_exhausted',
   'proof_already_reviewed',
+  // admin dashboard, announcements, featured courses
+  'invalid_date_range',
+  'invalid_announcement_window',
+  'course_not_published',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

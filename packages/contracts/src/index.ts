@@ -1,5 +1,6 @@
 export * from './admin.ts';
 export * from './admin-orders.ts';
+export * from './announcements.ts';
 export * from './audit.ts';
 export * from './cart.ts';
 export * from './catalog.ts';
@@ -7,6 +8,7 @@ export * from './certificates.ts';
 export * from './checkout.ts';
 export * from './commerce-admin.ts';
 export * from './commerce-settings.ts';
+export * from './dashboard.ts';
 export * from './errors.ts';
 export * from './identity.ts';
 export * from './learning.ts';
