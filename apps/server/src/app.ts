@@ -22,6 +22,7 @@ import { allowLongUploads } from './http/uploads.ts';
 import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
 import { registerCommerce } from './modules/commerce/commerce.module.ts';
+import { registerAnnouncements } from './modules/content/announcements/announcements.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
 import { registerCertificatesAndReviews } from './modules/learning/certificates/certificates-reviews.module.ts';
@@ -32,8 +33,8 @@ import { createMailService, MAIL_QUEUE, MAIL_SWEEP_QUEUE } from './modules/notif
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { auditRoutes } from './modules/operations/audit/audit.routes.ts';
 import { registerAuditTrail } from './modules/operations/audit/audit-trail.ts';
-import { healthRoutes } from './modules/operations/health.routes.ts';
 import { registerDashboard } from './modules/operations/dashboard/dashboard.module.ts';
+import { healthRoutes } from './modules/operations/health.routes.ts';
 import { createHealthService } from './modules/operations/health.service.ts';
 import type { Cache } from './platform/cache.ts';
 import type { Clock } from './platform/clock.ts';
@@ -222,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
   await registerDashboard(app, { database, clock, siteTimeZone: config.siteTimeZone, requireAdmin });
+  const announcements = await registerAnnouncements(app, { database, cache, clock, requireAdmin });
 
   await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mail.deliver(data.id), {
     pollingIntervalSeconds: 0.5,
@@ -236,10 +238,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       webDist: deps.webDist,
       publicUrl: config.http.publicUrl,
       loadMe: identity.loadMe,
-      loaders: [...catalog.loaders, ...certificatesAndReviews.loaders, ...commerce.shop.loaders],
+      loaders: [
+        ...announcements.loaders,
+        ...catalog.loaders,
+        ...certificatesAndReviews.loaders,
+        ...commerce.shop.loaders,
+      ],
       publicPages: {
-        ...catalog.publicPages,
         isPublic: (p) => catalog.publicPages.isPublic(p) || commerce.shop.isPublicPage(p),
+        // Every page shows the banners: their version joins the shared one (ADR 029).
+        version: async () => `${await catalog.publicPages.version()}:${await announcements.guestVersion()}`,
       },
       publicCache: config.http.publicCache,
       version: config.version,
