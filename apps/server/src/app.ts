@@ -223,7 +223,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
   await registerDashboard(app, { database, clock, siteTimeZone: config.siteTimeZone, requireAdmin });
-  const announcements = await registerAnnouncements(app, { database, cache, clock, requireAdmin });
+  const announcements = await registerAnnouncements(app, {
+    database,
+    cache,
+    clock,
+    siteTimeZone: config.siteTimeZone,
+    requireAdmin,
+  });
 
   await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mail.deliver(data.id), {
     pollingIntervalSeconds: 0.5,

@@ -77,6 +77,8 @@ export const AdminAnnouncementList = z.object({
   pageInfo: PageInfo,
   /** How many there are in each status now (for the filter's badges). */
   counts: z.record(AnnouncementStatus, z.number()),
+  /** The academy's time zone, in which the admin reads and types the window. */
+  timeZone: z.string(),
 });
 export type AdminAnnouncementList = z.infer<typeof AdminAnnouncementList>;
 

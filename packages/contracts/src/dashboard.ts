@@ -6,7 +6,14 @@ import { z } from 'zod';
  * time zone. Money is integer minor units per currency; revenue is what the ledger's cash accounts
  * received (sales) less what they gave back (refunds, lost disputes), as `/api/admin/revenue` reads it.
  */
+/** Ranges ending today: the last 7, 30 or 90 days, or the last 12 calendar months (this one included). */
+export const DashboardPresets = ['7d', '30d', '90d', '12m'] as const;
+export const DashboardPreset = z.enum(DashboardPresets);
+export type DashboardPreset = z.infer<typeof DashboardPreset>;
+
 export const DashboardQuery = z.object({
+  /** A range ending today in the academy's time zone; `from`/`to`, when given, win. */
+  preset: DashboardPreset.optional(),
   /** First day of the range (`YYYY-MM-DD`, the academy's calendar); default 29 days before `to`. */
   from: z.iso.date().optional(),
   /** Last day of the range, included (`YYYY-MM-DD`); default today. */

@@ -20,3 +20,4 @@ export * from './quizzes.ts';
 export * from './reviews.ts';
 export * from './shop.ts';
 export * from './studio.ts';
+export * from './zoned-time.ts';

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { PageMeta } from '../../components/PageMeta.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { organizationJsonLd } from '../../lib/json-ld.ts';
+import { FeaturedCourses } from '../featured-courses/FeaturedCourses.tsx';
 import { useMe } from '../session/use-me.ts';
 import { ValueIcon, type ValueIconName } from './ValueIcon.tsx';
 
@@ -48,6 +49,8 @@ export function HomePage() {
           )}
         </div>
       </section>
+
+      <FeaturedCourses />
 
       <section aria-labelledby="values-title" className="mt-14">
         <h2 id="values-title" className="text-2xl font-bold tracking-tight text-slate-900">

@@ -18,12 +18,19 @@ export const announcementsQueryKey = (audience: string) => ['announcements', aud
  */
 export async function registerAnnouncements(
   app: FastifyInstance,
-  p: { database: Database; cache: Cache; clock: Clock; requireAdmin: preHandlerHookHandler },
+  p: {
+    database: Database;
+    cache: Cache;
+    clock: Clock;
+    siteTimeZone: string;
+    requireAdmin: preHandlerHookHandler;
+  },
 ) {
   const announcements = createAnnouncementsService({
     database: p.database,
     clock: p.clock,
     cache: createCatalogCache(p.cache),
+    siteTimeZone: p.siteTimeZone,
   });
   await app.register(announcementsRoutes({ announcements, requireAdmin: p.requireAdmin }), {
     prefix: '/api',

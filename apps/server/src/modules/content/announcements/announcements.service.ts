@@ -40,7 +40,12 @@ interface CachedAnnouncement {
  * every page render, so the live ones are cached under the shared public version (ADR 029), which every
  * write bumps; the clock then decides, at each read, which of them are inside their window.
  */
-export function createAnnouncementsService(d: { database: Database; clock: Clock; cache: CatalogCache }) {
+export function createAnnouncementsService(d: {
+  database: Database;
+  clock: Clock;
+  cache: CatalogCache;
+  siteTimeZone: string;
+}) {
   const db = d.database.db;
 
   function toAdmin(r: AnnouncementWithAuthor, now: Date): AdminAnnouncement {
@@ -126,6 +131,7 @@ export function createAnnouncementsService(d: { database: Database; clock: Clock
         items: items.map((r) => toAdmin(r, now)),
         pageInfo: { page: q.page, limit: q.limit, total, pages: Math.ceil(total / q.limit) },
         counts,
+        timeZone: d.siteTimeZone,
       };
     },
     async get(id: string): Promise<AdminAnnouncement> {

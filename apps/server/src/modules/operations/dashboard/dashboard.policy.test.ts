@@ -30,6 +30,21 @@ describe('resolveRange', () => {
   });
 });
 
+describe('presets', () => {
+  it('end today: the last 7, 30 or 90 days, or the 12 months ending with this one', () => {
+    expect(resolveRange({ preset: '7d' }, '2026-03-05')).toMatchObject({ from: '2026-02-27', days: 7 });
+    expect(resolveRange({ preset: '90d' }, '2026-03-05')).toMatchObject({ days: 90, bucket: 'week' });
+    expect(resolveRange({ preset: '12m' }, '2026-03-05')).toMatchObject({
+      from: '2025-04-01',
+      to: '2026-03-05',
+      bucket: 'month',
+    });
+    expect(resolveRange({ preset: '7d', from: '2026-01-01', to: '2026-01-31' }, '2026-03-05')).toMatchObject({
+      from: '2026-01-01',
+    });
+  });
+});
+
 describe('bucketFor', () => {
   it('uses days up to 62, weeks up to 26 weeks, months beyond', () => {
     expect([2, 62, 63, 182, 183, 731].map(bucketFor)).toEqual([

@@ -1,4 +1,4 @@
-import type { DashboardBucket } from '@9tangle/contracts';
+import type { DashboardBucket, DashboardPreset } from '@9tangle/contracts';
 
 /** The longest range the dashboard reads at once: two years (and a leap day). */
 export const MAX_RANGE_DAYS = 731;
@@ -32,9 +32,10 @@ export type RangeProblem = 'from_after_to' | 'too_long';
  * span at most two years. The previous period is the same number of days just before `from`.
  */
 export function resolveRange(
-  q: { from?: string; to?: string },
+  q: { from?: string | undefined; to?: string | undefined; preset?: DashboardPreset | undefined },
   today: string,
 ): DashboardRange | { problem: RangeProblem } {
+  if (q.preset && !q.from && !q.to) return resolveRange(presetRange(q.preset, today), today);
   const to = q.to ?? (q.from ? addDays(q.from, 29) : today);
   const from = q.from ?? addDays(to, -29);
   const days = dayNumber(to) - dayNumber(from) + 1;
@@ -48,6 +49,17 @@ export function resolveRange(
     previousTo: addDays(from, -1),
     bucket: bucketFor(days),
   };
+}
+
+/** The days of a preset ending `today`: the last N days, or the 12 calendar months ending with this one. */
+export function presetRange(preset: DashboardPreset, today: string): { from: string; to: string } {
+  if (preset === '12m') {
+    const [y, m] = today.split('-').map(Number) as [number, number];
+    const first = new Date(Date.UTC(y, m - 1 - 11, 1)).toISOString().slice(0, 10);
+    return { from: first, to: today };
+  }
+  const days = { '7d': 7, '30d': 30, '90d': 90 }[preset];
+  return { from: addDays(today, -(days - 1)), to: today };
 }
 
 /** Day buckets up to 62 days, weeks up to 26 weeks, months beyond: a chart of at most ~62 bars. */
