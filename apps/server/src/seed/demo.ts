@@ -4,6 +4,7 @@ import { users } from '../db/schema/index.ts';
 import type { Storage } from '../platform/storage.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { seedDemoCommerceSettings } from './demo-commerce-settings.ts';
+import { seedDemoHighlights } from './demo-highlights.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { seedDemoManualAccounts } from './demo-manual-accounts.ts';
 import { seedDemoMedia } from './demo-media.ts';
@@ -51,6 +52,7 @@ export async function seedDemo(
     await seedDemoCommerceSettings(tx);
     await seedDemoShop(tx, { storage: o.storage, now: o.now ?? new Date() });
     await seedDemoManualAccounts(tx);
+    await seedDemoHighlights(tx, o.now ?? new Date());
   });
   return true;
 }
