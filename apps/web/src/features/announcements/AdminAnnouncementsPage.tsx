@@ -62,7 +62,10 @@ function Announcements() {
           </h1>
           <p className="mt-2 max-w-2xl text-slate-700">{t('announcements.admin.subtitle')}</p>
         </div>
-        <Button onClick={() => setEditing('new')}>{t('announcements.admin.new')}</Button>
+        {/* The window is typed in the academy's time zone, which the list answers with. */}
+        <Button disabled={!list.data} onClick={() => setEditing('new')}>
+          {t('announcements.admin.new')}
+        </Button>
       </div>
 
       <div className="mt-6 w-56 space-y-1.5">
