@@ -22,6 +22,7 @@ import { allowLongUploads } from './http/uploads.ts';
 import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
 import { registerCommerce } from './modules/commerce/commerce.module.ts';
+import { registerAnnouncements } from './modules/content/announcements/announcements.module.ts';
 import { registerContent } from './modules/content/content.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
 import { createSessionService } from './modules/identity/sessions.service.ts';
@@ -39,6 +40,7 @@ import { outboxRoutes } from './modules/notifications/outbox.routes.ts';
 import { auditRoutes } from './modules/operations/audit/audit.routes.ts';
 import { registerAuditTrail } from './modules/operations/audit/audit-trail.ts';
 import { registerBackups } from './modules/operations/backups/backups.module.ts';
+import { registerDashboard } from './modules/operations/dashboard/dashboard.module.ts';
 import { healthRoutes } from './modules/operations/health.routes.ts';
 import { createHealthService } from './modules/operations/health.service.ts';
 import {
@@ -246,6 +248,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
   await registerOperations(app, { config, database, jobs, clock, mail, telemetry, requireAdmin });
   await registerBackups(app, { config, database, jobs, clock, log: deps.logger, requireAdmin });
+  await registerDashboard(app, { database, clock, siteTimeZone: config.siteTimeZone, requireAdmin });
+  const announcements = await registerAnnouncements(app, {
+    database,
+    cache,
+    clock,
+    siteTimeZone: config.siteTimeZone,
+    requireAdmin,
+  });
 
   await registerMaintenance(app, { config, database, jobs, clock, log: app.log, requireAdmin });
   await registerJobs({ ...deps, mail });
@@ -256,6 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       publicUrl: config.http.publicUrl,
       loadMe: identity.loadMe,
       loaders: [
+        ...announcements.loaders,
         ...catalog.loaders,
         ...certificatesAndReviews.loaders,
         ...commerce.shop.loaders,
@@ -265,6 +276,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ...catalog.publicPages,
         isPublic: (p) =>
           catalog.publicPages.isPublic(p) || commerce.shop.isPublicPage(p) || content.isPublicPage(p),
+        // Every page shows the banners: their version joins the shared one (ADR 029, ADR 035).
+        version: async () => `${await catalog.publicPages.version()}:${await announcements.guestVersion()}`,
       },
       publicCache: config.http.publicCache,
       version: config.version,

@@ -106,7 +106,17 @@ export const routes: RouteObject[] = [
         path: 'admin',
         ...page(() => import('./features/admin-panel/AdminLayout.tsx'), 'AdminLayout'),
         children: [
-          { index: true, ...page(() => import('./features/admin-panel/AdminHomePage.tsx'), 'AdminHomePage') },
+          {
+            index: true,
+            ...page(() => import('./features/admin-dashboard/DashboardPage.tsx'), 'DashboardPage'),
+          },
+          {
+            path: 'announcements',
+            ...page(
+              () => import('./features/announcements/AdminAnnouncementsPage.tsx'),
+              'AdminAnnouncementsPage',
+            ),
+          },
           { path: 'outbox', ...page(() => import('./features/admin/OutboxPage.tsx'), 'OutboxPage') },
           {
             path: 'operations',

@@ -185,8 +185,13 @@ export const StudioCourse = CourseDetail.extend({
   introVideoUrl: z.string().nullable().optional(),
   /** The uploaded intro video, if any. */
   introVideoFile: MediaFileDto.nullable().optional(),
+  /** When an admin featured it on the home page; null when not featured. */
+  featuredAt: z.string().nullable().optional(),
 });
 export type StudioCourse = z.infer<typeof StudioCourse>;
+/** The home page's featured courses: published ones an admin featured, newest featured first (up to 6). */
+export const FeaturedCourseList = z.object({ items: z.array(CourseSummary) });
+export type FeaturedCourseList = z.infer<typeof FeaturedCourseList>;
 export const StudioCourseList = z.object({
   items: z.array(StudioCourse.omit({ sections: true, descriptionHtml: true })),
 });

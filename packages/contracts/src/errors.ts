@@ -128,6 +128,10 @@ export const ErrorCodes = [
   'message_not_spam',
   // maintenance jobs
   'job_running',
+  // admin dashboard, announcements, featured courses
+  'invalid_date_range',
+  'invalid_announcement_window',
+  'course_not_published',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

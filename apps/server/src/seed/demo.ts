@@ -5,6 +5,7 @@ import type { Storage } from '../platform/storage.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { seedDemoCommerceSettings } from './demo-commerce-settings.ts';
 import { seedDemoContent } from './demo-content.ts';
+import { seedDemoHighlights } from './demo-highlights.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { seedDemoManualAccounts } from './demo-manual-accounts.ts';
 import { seedDemoMedia } from './demo-media.ts';
@@ -53,6 +54,7 @@ export async function seedDemo(
     await seedDemoShop(tx, { storage: o.storage, now: o.now ?? new Date() });
     await seedDemoManualAccounts(tx);
     await seedDemoContent(tx);
+    await seedDemoHighlights(tx, o.now ?? new Date());
   });
   return true;
 }

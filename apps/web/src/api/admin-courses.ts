@@ -10,7 +10,8 @@ export function listAdminCourses(params: AdminCourseParams): Promise<AdminCourse
   return apiRequest(`/api/admin/courses?${query.toString()}`);
 }
 
-export type ReviewDecision = 'publish' | 'unpublish';
+/** The decisions on a course, each `POST /api/admin/courses/:id/<decision>`; featuring needs it published. */
+export type ReviewDecision = 'publish' | 'unpublish' | 'feature' | 'unfeature';
 
 export function decideCourse(id: string, decision: ReviewDecision): Promise<StudioCourse> {
   return apiRequest(`/api/admin/courses/${encodeURIComponent(id)}/${decision}`, { method: 'POST' });

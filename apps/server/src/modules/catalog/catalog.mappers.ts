@@ -141,6 +141,7 @@ export function toStudioCourse(
     categoryId: c.categoryId,
     createdAt: c.createdAt.toISOString(),
     introVideoUrl: c.introVideoUrl,
+    featuredAt: c.featuredAt ? c.featuredAt.toISOString() : null,
     ...(introVideoFile !== undefined
       ? { introVideoFile: introVideoFile ? toMediaFileDto(introVideoFile) : null }
       : {}),

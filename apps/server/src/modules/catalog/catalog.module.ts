@@ -21,6 +21,8 @@ import { createCategoriesService } from './categories.service.ts';
 import { createCourseWorkflowService } from './course-workflow.service.ts';
 import { curriculumRoutes } from './curriculum.routes.ts';
 import { createCurriculumService } from './curriculum.service.ts';
+import { featuredRoutes } from './featured.routes.ts';
+import { createFeaturedService } from './featured.service.ts';
 import { courseInstructorsRoutes } from './instructors/course-instructors.routes.ts';
 import { createCourseInstructorsService } from './instructors/course-instructors.service.ts';
 import { createInstructorProfileService } from './instructors/instructor-profile.service.ts';
@@ -120,9 +122,11 @@ export async function registerCatalog(
     }),
     { prefix: '/api' },
   );
+  const featured = createFeaturedService(deps);
+  await app.register(featuredRoutes({ featured, caching, requireAdmin: p.requireAdmin }), { prefix: '/api' });
   await app.register(seoRoutes({ catalog, publicUrl: p.config.http.publicUrl, caching }));
   return {
-    loaders: catalogPageLoaders({ catalog }) as PageLoader[],
+    loaders: catalogPageLoaders({ catalog, featured }) as PageLoader[],
     /** Cards for course ids, for the learning dashboard. */
     summariesByIds: catalog.summariesByIds,
     /** Mark every cached catalog read stale (enrollment counts moved). */

@@ -1,6 +1,7 @@
 import { type CatalogQuery, parseCatalogQuery } from '@9tangle/contracts';
 import type { PageLoader } from '../../http/web.ts';
 import type { CatalogService } from './catalog.service.ts';
+import type { FeaturedService } from './featured.service.ts';
 
 /** The query a catalog URL asks for (shared with the web app, so both build the same key). */
 export const catalogQueryOf: (query: URLSearchParams) => CatalogQuery = parseCatalogQuery;
@@ -20,7 +21,7 @@ export function isPublicCatalogPage(path: string): boolean {
  * The data of the public catalog pages, answered on the server under the query keys the web app uses,
  * so a search engine (or a reader without JavaScript) gets the whole page in the HTML.
  */
-export function catalogPageLoaders(d: { catalog: CatalogService }): PageLoader[] {
+export function catalogPageLoaders(d: { catalog: CatalogService; featured?: FeaturedService }): PageLoader[] {
   /** The one segment after `prefix` (`/courses/:slug`), or null for any other path. */
   const one = (path: string, prefix: string) => {
     if (!path.startsWith(prefix)) return null;
@@ -33,6 +34,10 @@ export function catalogPageLoaders(d: { catalog: CatalogService }): PageLoader[]
     }
   };
   return [
+    async ({ path }) => {
+      if (path !== '/' || !d.featured) return null;
+      return [{ key: ['featured-courses'], data: await d.featured.list() }];
+    },
     async ({ path, query }) => {
       if (path !== '/courses' && path !== '/courses/') return null;
       const q = catalogQueryOf(query);

@@ -134,6 +134,25 @@ export const coursesRepo = {
     ]);
     return { items, total: total?.n ?? 0 };
   },
+  /** Feature a published course (`at`) or stop featuring it (null); false when no published course matched. */
+  async setFeatured(x: Executor, id: string, at: Date | null): Promise<boolean> {
+    const rows = await x
+      .update(courses)
+      .set({ featuredAt: at })
+      .where(and(eq(courses.id, id), at ? eq(courses.status, 'published') : undefined))
+      .returning({ id: courses.id });
+    return rows.length > 0;
+  },
+  /** Published featured courses, newest featured first. */
+  async listFeatured(x: Executor, limit: number): Promise<CourseWithCategory[]> {
+    return x
+      .select(withCategory)
+      .from(courses)
+      .leftJoin(categories, eq(categories.id, courses.categoryId))
+      .where(and(eq(courses.status, 'published'), sql`${courses.featuredAt} is not null`))
+      .orderBy(desc(courses.featuredAt), desc(courses.id))
+      .limit(limit);
+  },
   async countByCategory(x: Executor, categoryId: string): Promise<number> {
     const [row] = await x.select({ n: count() }).from(courses).where(eq(courses.categoryId, categoryId));
     return row?.n ?? 0;

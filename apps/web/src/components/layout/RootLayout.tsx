@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { AnnouncementBanners } from '../../features/announcements/AnnouncementBanners.tsx';
 import { cn, focusRing } from '../ui/cn.ts';
 import { AccountBanners } from './AccountBanners.tsx';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
 
-/** The frame of every page: skip link, header, account banners, the page in `<main>`, footer. */
+/** The frame of every page: skip link, header, account banners, announcements, the page in `<main>`, footer. */
 export function RootLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -36,6 +37,7 @@ export function RootLayout() {
       </a>
       <Header />
       <AccountBanners />
+      <AnnouncementBanners />
       <main id="main" ref={mainRef} tabIndex={-1} className="flex-1 outline-none">
         <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
           <Outlet />

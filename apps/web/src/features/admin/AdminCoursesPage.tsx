@@ -97,6 +97,9 @@ function ReviewQueue() {
               onPublish={(course) => decide.mutate({ id: course.id, decision: 'publish' })}
               onUnpublish={(course) => decide.mutate({ id: course.id, decision: 'unpublish' })}
               onReject={(course) => setRejecting({ id: course.id, title: course.title })}
+              onFeature={(course, featured) =>
+                decide.mutate({ id: course.id, decision: featured ? 'feature' : 'unfeature' })
+              }
             />
             <Pagination
               page={courses.data.pageInfo.page}

@@ -12,10 +12,19 @@ type ReviewQueueTableProps = {
   onPublish: (course: Course) => void;
   onUnpublish: (course: Course) => void;
   onReject: (course: Course) => void;
+  /** Feature the published course on the home page, or stop (`featured` is what it becomes). */
+  onFeature: (course: Course, featured: boolean) => void;
 };
 
 /** Courses with what an admin can decide about each: publish, reject (in review), unpublish. */
-export function ReviewQueueTable({ items, busyId, onPublish, onUnpublish, onReject }: ReviewQueueTableProps) {
+export function ReviewQueueTable({
+  items,
+  busyId,
+  onPublish,
+  onUnpublish,
+  onReject,
+  onFeature,
+}: ReviewQueueTableProps) {
   const { t, i18n } = useTranslation();
   if (items.length === 0)
     return (
@@ -63,6 +72,11 @@ export function ReviewQueueTable({ items, busyId, onPublish, onUnpublish, onReje
                 </td>
                 <td className="px-4 py-3">
                   <CourseStatusBadge status={course.status} />
+                  {course.featuredAt && course.status === 'published' ? (
+                    <span className="ms-2 inline-flex rounded-full bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900">
+                      {t('featuredCourses.featured')}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-slate-700">
                   {formatDateTime(course.updatedAt, i18n.language)}
@@ -89,6 +103,22 @@ export function ReviewQueueTable({ items, busyId, onPublish, onUnpublish, onReje
                         aria-label={t('adminCourses.rejectLabel', { title: course.title })}
                       >
                         {t('adminCourses.reject')}
+                      </Button>
+                    ) : null}
+                    {course.status === 'published' ? (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        disabled={busyId !== null}
+                        onClick={() => onFeature(course, !course.featuredAt)}
+                        aria-label={t(
+                          course.featuredAt
+                            ? 'featuredCourses.unfeatureLabel'
+                            : 'featuredCourses.featureLabel',
+                          { title: course.title },
+                        )}
+                      >
+                        {t(course.featuredAt ? 'featuredCourses.unfeature' : 'featuredCourses.feature')}
                       </Button>
                     ) : null}
                     {course.status === 'published' ? (

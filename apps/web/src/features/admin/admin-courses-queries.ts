@@ -10,7 +10,7 @@ import {
 export const adminCoursesKey = ['admin', 'courses'] as const;
 export const siteSettingsKey = ['admin', 'settings'] as const;
 
-/** Publish, unpublish or reject (with a reason); the lists refetch, and the studio's copies too. */
+/** Publish, unpublish, feature or reject (with a reason); the lists refetch, and the studio's copies too. */
 export function useReviewDecision() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -21,6 +21,7 @@ export function useReviewDecision() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: adminCoursesKey }),
         queryClient.invalidateQueries({ queryKey: ['studio'] }),
+        queryClient.invalidateQueries({ queryKey: ['featured-courses'] }),
       ]),
   });
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PageMeta } from '../../components/PageMeta.tsx';
 import { organizationJsonLd } from '../../lib/json-ld.ts';
 import { HomeHero } from '../content/HomeHero.tsx';
+import { FeaturedCourses } from '../featured-courses/FeaturedCourses.tsx';
 import { ValueIcon, type ValueIconName } from './ValueIcon.tsx';
 
 const VALUES: ValueIconName[] = ['practitioners', 'pace', 'certificates'];
@@ -17,6 +18,8 @@ export function HomePage() {
         jsonLd={[organizationJsonLd()]}
       />
       <HomeHero />
+
+      <FeaturedCourses />
 
       <section aria-labelledby="values-title" className="mt-14">
         <h2 id="values-title" className="text-2xl font-bold tracking-tight text-slate-900">
