@@ -33,7 +33,7 @@ describe('the maintenance jobs page in the browser', () => {
       'VACUUM and ANALYZE',
       'Rotate log files',
     ])
-      await page.getByRole('heading', { level: 2, name: title }).waitFor();
+      await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
     expect(await seriousViolations(page), '/admin/jobs').toEqual([]);
 
     const card = page.getByRole('region', { name: 'Purge expired tokens and sessions', exact: true });

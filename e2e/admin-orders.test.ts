@@ -93,7 +93,7 @@ describe('the orders back office in the browser', () => {
     await page.waitForURL(/q=ORD-/);
     const rows = page.getByRole('table').getByRole('row');
     await rows.nth(1).getByRole('link', { name: orderNumber }).waitFor();
-    expect(await rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
     expect(await seriousViolations(page), '/admin/orders').toEqual([]);
     await page.getByRole('link', { name: orderNumber }).click();
     await page.getByRole('heading', { level: 1, name: orderNumber }).waitFor();

@@ -87,6 +87,16 @@ describe('the cart in the browser', () => {
     await page.waitForURL(/\/cart$/);
     await page.getByRole('link', { name: FIGMA.title }).waitFor();
     expect(await page.getByTestId('cart-line').count()).toBe(2);
+
+    // A page loaded afresh shows the count the signed-in state carries, without fetching the cart.
+    const cartReads: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/cart') cartReads.push(r.method());
+    });
+    await page.goto(`${server.url}/courses`);
+    await page.getByRole('link', { name: 'Cart, 2 items' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(cartReads).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -55,6 +55,9 @@ describe('learning in the browser', () => {
     await student.getByLabel('Search courses').fill('JavaScript');
     await student.getByRole('button', { name: 'Search', exact: true }).click();
     await student.waitForURL(/[?&]q=JavaScript/);
+    // The search's own results, not the previous ones kept on screen while it loads: a card clicked
+    // just before the list re-renders is gone from the page and the click leads nowhere.
+    await student.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
     // A free course that matches (the list keeps the previous results on screen while the new ones load)
     const card = student
       .getByRole('article')
@@ -111,6 +114,23 @@ describe('learning in the browser', () => {
     // The course page now leads back into the course, also after a full (server-rendered) load
     await student.goto(`${server.url}${coursePath}`);
     await student.getByRole('link', { name: /Continue learning|Go to course/ }).waitFor();
+
+    // A full load of the player asks the API for the outline and the lesson it opens, and nothing else
+    // (the header's cart count comes with the account): the bench's `course_page` (bench/lib/workloads.mjs).
+    const asked: string[] = [];
+    const record = (r: { url(): string; method(): string }) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/')) asked.push(`${r.method()} ${u.pathname}`);
+    };
+    student.on('request', record);
+    await student.goto(`${server.url}${coursePath}/learn`);
+    await outline.getByRole('link').first().waitFor();
+    await student.waitForLoadState('networkidle');
+    student.off('request', record);
+    expect(asked.map((a) => a.replace(/[0-9a-f-]{36}/g, ':id')).sort()).toEqual([
+      `GET /api/learning${coursePath}`,
+      'GET /api/learning/lessons/:id',
+    ]);
 
     // And a fresh load of the dashboard hydrates without complaint
     await student.goto(`${server.url}/dashboard`);

@@ -53,6 +53,8 @@ export async function contextApi<T = unknown>(
     method,
     headers: { 'x-csrf-token': csrf, origin: baseUrl },
     ...(body === undefined ? {} : { data: body }),
+    // Set-up calls (sign-ups hash a password) on a machine shared with other suites: not 30 s.
+    timeout: 120_000,
   });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (res.status() === 204 ? null : await res.json()) as T;

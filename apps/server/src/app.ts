@@ -14,9 +14,11 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuth, requireRole } from './http/auth.ts';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { registerDrain } from './http/drain.ts';
+import { frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { notFound } from './http/errors.ts';
 import { registerInputGuards } from './http/input-guards.ts';
+import { registerOverload } from './http/overload.ts';
 import { registerSecurity } from './http/security.ts';
 import { allowLongUploads } from './http/uploads.ts';
 import { registerWeb } from './http/web.ts';
@@ -25,9 +27,10 @@ import { registerCommerce } from './modules/commerce/commerce.module.ts';
 import { registerAnnouncements } from './modules/content/announcements/announcements.module.ts';
 import { registerContent } from './modules/content/content.module.ts';
 import { registerIdentity } from './modules/identity/identity.module.ts';
-import { createSessionService } from './modules/identity/sessions.service.ts';
+import { createSessionService, listenForAuthChanges } from './modules/identity/sessions.service.ts';
 import { registerCertificatesAndReviews } from './modules/learning/certificates/certificates-reviews.module.ts';
 import { registerLearning } from './modules/learning/learning.module.ts';
+import { isSharedLearningPage } from './modules/learning/learning.pages.ts';
 import { registerLearningMedia } from './modules/learning/media/learning-media.module.ts';
 import { registerQuizzes } from './modules/learning/quizzes/quiz.module.ts';
 import {
@@ -93,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -104,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
   });
+  registerDrain(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -123,8 +128,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     idleMs: config.session.idleMs,
     absoluteMs: config.session.absoluteMs,
   });
+  // Sessions are kept in this process while the database's announcements of auth changes are heard.
+  const stopHearingAuthChanges = await listenForAuthChanges(database, sessions.cache);
+  app.addHook('onClose', stopHearingAuthChanges);
   // Security headers first, so even an early 403 or 503 from the session hook carries them.
   await registerSecurity(app, config, cache);
+  // Load shedding before the session lookup, so a refused request costs no query (ADR 043).
+  const overload = await registerOverload(app, {
+    ...config.http.overload,
+    maxConnections: config.http.maxConnections,
+  });
   registerAuth(app, {
     sessions,
     cookieName: config.session.cookieName,
@@ -133,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     require2faForAdmins: config.admin.require2fa,
   });
   registerAuditTrail(app, { database, log: deps.logger });
-  const telemetry = registerTelemetry(app, { logger: deps.logger });
+  const telemetry = registerTelemetry(app, { logger: deps.logger, overload });
   await app.register(swagger, {
     openapi: {
       info: { title: '9tangle LMS API', version: config.version },
@@ -197,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database,
     clock,
     courseSummaries: catalog.summariesByIds,
+    catalogCache: catalog.cache,
     onEnrollmentChange: catalog.invalidate,
     requireInstructor: catalog.requireInstructor,
     onCourseCompleted: certificatesAndReviews.onCourseCompleted,
@@ -225,6 +239,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requireAdmin,
     requireInstructor: catalog.requireInstructor,
   });
+  // The header's cart badge comes with the signed-in state: no page asks for the whole cart for it.
+  identity.addToMe(async (user) => ({ cartCount: await commerce.cartUnitsOf(user.id) }));
   const content = await registerContent(app, {
     config,
     database,
@@ -246,9 +262,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     failedMailSince: mail.failedSince,
   });
   await app.register(healthRoutes({ health, requireAdmin }), { prefix: '/api' });
-  await registerOperations(app, { config, database, jobs, clock, mail, telemetry, requireAdmin });
+  await registerOperations(app, {
+    config,
+    database,
+    jobs,
+    clock,
+    mail,
+    telemetry,
+    requireAdmin,
+    sessionCache: sessions.cache,
+  });
   await registerBackups(app, { config, database, jobs, clock, log: deps.logger, requireAdmin });
-  await registerDashboard(app, { database, clock, siteTimeZone: config.siteTimeZone, requireAdmin });
+  await registerDashboard(app, {
+    database,
+    clock,
+    siteTimeZone: config.siteTimeZone,
+    cacheMs: config.operations.dashboardCacheMs,
+    requireAdmin,
+  });
   const announcements = await registerAnnouncements(app, {
     database,
     cache,
@@ -261,6 +292,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerJobs({ ...deps, mail });
 
   if (deps.webDist) {
+    const isPublic = (p: string) =>
+      catalog.publicPages.isPublic(p) || commerce.shop.isPublicPage(p) || content.isPublicPage(p);
     await registerWeb(app, {
       webDist: deps.webDist,
       publicUrl: config.http.publicUrl,
@@ -273,11 +306,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ...content.loaders,
       ],
       publicPages: {
-        ...catalog.publicPages,
-        isPublic: (p) =>
-          catalog.publicPages.isPublic(p) || commerce.shop.isPublicPage(p) || content.isPublicPage(p),
-        // Every page shows the banners: their version joins the shared one (ADR 029, ADR 035).
-        version: async () => `${await catalog.publicPages.version()}:${await announcements.guestVersion()}`,
+        isPublic,
+        // The shared version (catalog, shop, content, announcements: ADR 029) and the banners the
+        // viewer sees, read in one go (ADR 035, 039).
+        version: announcements.pageVersion,
+        // Signed in, the public pages and the learning pages are kept per role (ADR 039); the contact
+        // form is filled in with the account's name and address, so it is rendered per request.
+        isShared: (p) => (isPublic(p) && p !== '/contact') || isSharedLearningPage(p),
       },
       publicCache: config.http.publicCache,
       version: config.version,

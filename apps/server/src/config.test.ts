@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/DATABASE_URL/);
   });
 
+  it('keeps Redis keys under REDIS_KEY_PREFIX, of safe characters only', () => {
+    const c = loadConfig({ REDIS_URL: 'redis://cache:6379', REDIS_KEY_PREFIX: 'academy-2:' });
+    expect(c.redis).toEqual({ url: 'redis://cache:6379', keyPrefix: 'academy-2:' });
+    expect(problemsOf({ REDIS_URL: 'redis://cache:6379', REDIS_KEY_PREFIX: 'two words' }).join('\n')).toMatch(
+      /REDIS_KEY_PREFIX/,
+    );
+  });
+
   it('requires SESSION_SECRET outside development', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^SESSION_SECRET: required/),
@@ -52,7 +60,7 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://a.example, https://b.example',
     });
     expect(c.db).toEqual({ kind: 'postgres', url: 'postgres://u@db/lms', poolMax: 10 });
-    expect(c.redis).toEqual({ url: 'redis://cache:6379' });
+    expect(c.redis).toEqual({ url: 'redis://cache:6379', keyPrefix: '9t:' });
     expect(c.session.cookieName).toBe('__Host-session');
     expect(c.session.secureCookie).toBe(true);
     expect(c.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);

@@ -30,6 +30,11 @@ export const EnvSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optionalUrl,
+  /** Every Redis key starts with this: two academies (or a bench beside an academy) can share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,40}$/, 'letters, digits and _ : . - only')
+    .default('9t:'),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().min(3).default('9tangle Academy <no-reply@9tangle.local>'),
   SESSION_SECRET: z.string().optional(),
@@ -53,6 +58,12 @@ export const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // Overload (issue 7, ADR 043): what is past these limits is answered 503 `overloaded` at once. 0: off.
+  MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(64),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  MAX_HEAP_USED_MB: z.coerce.number().int().min(0).default(0),
+  MAX_RSS_MB: z.coerce.number().int().min(0).default(0),
+  MAX_CONNECTIONS: z.coerce.number().int().min(0).default(4096),
   HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   HTTP_CACHE_STALE_SECONDS: z.coerce.number().int().min(0).max(604_800).default(600),
   ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
@@ -138,6 +149,8 @@ export const EnvSchema = z.object({
   CHECKS_CRON: cron.default('*/5 * * * *'),
   /** Who is mailed when a check changes state (comma-separated); empty: every admin. */
   ALERT_EMAILS: z.string().default(''),
+  /** How long the admin dashboard's figures are reused before they are counted again; 0: every time. */
+  DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Finished orders older than this leave the default back-office lists (kept whole, never deleted). */
   ARCHIVE_ORDERS_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
   /** Course, auth and payment events older than this move to `archived_records`. */
@@ -160,12 +173,23 @@ export interface Config {
     trustProxy: boolean | string | number;
     requestTimeoutMs: number;
     bodyLimit: number;
+    /** Load shedding (ADR 043); each limit 0 when off. */
+    overload: {
+      /** Requests being served at once; one more is answered 503 at once. */
+      maxInFlight: number;
+      /** Mean event-loop delay over the last second past which requests are answered 503. */
+      maxEventLoopDelayMs: number;
+      maxHeapUsedBytes: number;
+      maxRssBytes: number;
+    };
+    /** Open sockets the HTTP server accepts (`server.maxConnections`); past it a new one is closed. */
+    maxConnections: number;
     /** Cache-Control of public, anonymous pages and catalog reads (ADR 020). */
     publicCache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number };
   };
   dataDir: string;
   db: { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string; poolMax: number };
-  redis: { url: string } | null;
+  redis: { url: string; keyPrefix: string } | null;
   mail: { from: string; smtpUrl: string | null };
   secrets: { session: string; previous: string | null };
   session: { idleMs: number; absoluteMs: number; cookieName: string; secureCookie: boolean };
@@ -216,6 +240,8 @@ export interface Config {
     /** Addresses mailed on a check's change of state; empty means every admin. */
     alertEmails: string[];
     archive: { ordersAfterDays: number; eventsAfterDays: number };
+    /** How long the dashboard's figures are reused (0: counted on every request). */
+    dashboardCacheMs: number;
   };
   content: { contactMaxPerHour: number };
 }
@@ -284,6 +310,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
       bodyLimit: e.BODY_LIMIT_BYTES,
+      overload: {
+        maxInFlight: e.MAX_IN_FLIGHT,
+        maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
+        maxHeapUsedBytes: e.MAX_HEAP_USED_MB * 1_048_576,
+        maxRssBytes: e.MAX_RSS_MB * 1_048_576,
+      },
+      maxConnections: e.MAX_CONNECTIONS,
       publicCache: {
         maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_SECONDS,
         staleWhileRevalidateSeconds: e.HTTP_CACHE_STALE_SECONDS,
@@ -293,7 +326,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     db: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
       : { kind: 'pglite', dir: join(dataDir, 'pglite') },
-    redis: e.REDIS_URL ? { url: e.REDIS_URL } : null,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
     mail: { from: e.MAIL_FROM, smtpUrl: e.SMTP_URL ?? null },
     secrets: { session: secret as string, previous: e.SESSION_SECRET_PREVIOUS || null },
     session: {
@@ -353,6 +386,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .map((s) => s.trim())
         .filter(Boolean),
       archive: { ordersAfterDays: e.ARCHIVE_ORDERS_AFTER_DAYS, eventsAfterDays: e.ARCHIVE_EVENTS_AFTER_DAYS },
+      dashboardCacheMs: e.DASHBOARD_CACHE_SECONDS * 1000,
     },
     content: { contactMaxPerHour: e.CONTACT_FORM_MAX_PER_HOUR },
   };

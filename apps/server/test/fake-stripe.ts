@@ -43,6 +43,14 @@ export function parseForm(body: string): Json {
   return out;
 }
 
+/** The environment that points the app's Stripe adapter at the fake (tests, chaos servers, the bench). */
+export const stripeEnv = (fake: { apiBase: string }, extra: Record<string, string> = {}) => ({
+  STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET,
+  STRIPE_WEBHOOK_SECRET: FAKE_WEBHOOK_SECRET,
+  STRIPE_API_BASE: fake.apiBase,
+  ...extra,
+});
+
 export interface FakeStripe {
   apiBase: string;
   sessions: Map<string, FakeSession>;
@@ -61,6 +69,8 @@ export interface FakeStripe {
    * `checkout.session.completed` event Stripe would then send; the page redirects to the success URL.
    */
   onHostedPay: ((event: Stripe.Event) => void) | null;
+  /** How long each API answer waits (0 unless a test sets it: a slow Stripe keeps requests in flight). */
+  latencyMs: number;
   signed(
     payload: Stripe.Event | string,
     o?: { secret?: string; timestamp?: number },
@@ -166,16 +176,19 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     req.on('end', () => {
       if (hostedPage(req, res)) return;
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      route(req, Buffer.concat(chunks).toString('utf8'), base).then(
-        (r) => {
-          res.writeHead(r.status, { 'content-type': 'application/json', 'request-id': rid('req') });
-          res.end(JSON.stringify(r.body));
-        },
-        (err: Error) => {
-          res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: { type: 'api_error', message: err.message } }));
-        },
-      );
+      const delay = new Promise((r) => setTimeout(r, fake.latencyMs));
+      delay
+        .then(() => route(req, Buffer.concat(chunks).toString('utf8'), base))
+        .then(
+          (r) => {
+            res.writeHead(r.status, { 'content-type': 'application/json', 'request-id': rid('req') });
+            res.end(JSON.stringify(r.body));
+          },
+          (err: Error) => {
+            res.writeHead(500, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ error: { type: 'api_error', message: err.message } }));
+          },
+        );
     });
   });
   /** Stripe's hosted Checkout page, for a browser: `GET /pay/:id` shows a Pay button, its POST pays. */
@@ -228,6 +241,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     requests,
     event,
     onHostedPay: null,
+    latencyMs: 0,
     complete(id, o = {}) {
       const s = session(id);
       intentOf(s);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -15,6 +15,7 @@ import { createSecrets } from '../src/platform/crypto.ts';
 import { openPlatform, type Platform } from '../src/platform/index.ts';
 import { loggerOptions } from '../src/platform/logger.ts';
 import type { MailTransport } from '../src/platform/mail-transport.ts';
+import { giveBack, takeEmbedded } from './pglite-pool.ts';
 
 /**
  * A real app on a real database: embedded PGlite in memory by default, or the PostgreSQL and Redis of
@@ -48,6 +49,11 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // The automated checks mail the admins on a change of state; on a 5-minute schedule they would
     // land in the middle of other tests' mail. Tests run them on purpose (once a year otherwise).
     CHECKS_CRON: '0 0 1 1 *',
+    // Tests read the dashboard right after writing what it counts; its cache has a test of its own.
+    DASHBOARD_CACHE_SECONDS: '0',
+    // Embedded PGlite runs its queries on the test's own thread, and test files share 2 cores: the
+    // event-loop delay is not the app's, so that guard is off; the overload tests turn it on (ADR 043).
+    MAX_EVENT_LOOP_DELAY_MS: '0',
     ...overrides,
   };
 }
@@ -58,9 +64,16 @@ export async function createTestApp(
     clock?: Clock;
     mailTransport?: MailTransport;
     webDist?: string | null;
+    /**
+     * On PostgreSQL, a database of the app's own (made empty, migrated, dropped at close) instead of
+     * the run's shared one: for tests whose work reaches every row, such as the maintenance tasks on
+     * the real clock, which would purge the sessions of tests that run on a clock set in the past.
+     */
+    ownDatabase?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const env = testEnv(o.env);
+  const own = o.ownDatabase && process.env.DATABASE_URL ? await ownDatabase(process.env.DATABASE_URL) : null;
+  const env = testEnv({ ...(own ? { DATABASE_URL: own.url } : {}), ...o.env });
   const config = loadConfig(env);
   if (config.db.kind === 'pglite') config.db = { kind: 'pglite', dir: null }; // in memory: fast, isolated
   const logs: string[] = [];
@@ -72,10 +85,10 @@ export async function createTestApp(
   });
   const logger = pino(loggerOptions(config.log), sink);
   const template = inject('pgliteTemplate');
-  const database =
-    config.db.kind === 'pglite' && template
-      ? await openDatabase(config.db, undefined, { loadDataDir: new Blob([readFileSync(template)]) })
-      : undefined;
+  const embedded = config.db.kind === 'pglite' && template ? await takeEmbedded(template) : null;
+  const database = embedded ? await openDatabase(config.db, undefined, { client: embedded }) : undefined;
+  // The app's close gives the instance back to this worker's pool instead of closing it.
+  if (database && embedded) database.close = () => giveBack(embedded);
   // On a shared PostgreSQL and Redis, parallel test apps would take each other's mail jobs (and fail to
   // decrypt them) and count each other's rate limits: each gets its own job schema and key prefix.
   const ns = `t${randomBytes(5).toString('hex')}`;
@@ -98,12 +111,37 @@ export async function createTestApp(
     logs,
     async close() {
       await app.close();
+      // The app's job schema is dropped once the whole run is over (global-setup.ts): dropped here, a
+      // job finishing its last statement after stop() could still reach for it.
       if (namespace && config.db.kind === 'postgres') {
         await platform.jobs.stop();
-        await platform.database.raw.exec(`drop schema if exists ${namespace.jobsSchema} cascade`);
+        // Work a request or a job started just before the close (a mail's dispatch, a job's last
+        // statement) gets a moment to end before the pool does: a statement sent after pool.end()
+        // is an unhandled "Cannot use a pool after calling end" in whichever file runs next.
+        await new Promise((resolve) => setTimeout(resolve, 250));
       }
       await platform.close();
+      await own?.drop();
       rmSync(env.DATA_DIR as string, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An empty database beside the run's one, on the same server; `drop` removes it. */
+async function ownDatabase(shared: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `t9own_${randomBytes(5).toString('hex')}`;
+  const admin = await openDatabase({ kind: 'postgres', url: shared, poolMax: 1 });
+  await admin.raw.exec(`create database ${name}`);
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      try {
+        await admin.raw.exec(`drop database if exists ${name} with (force)`);
+      } finally {
+        await admin.close();
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { createCatalogCache } from '../src/modules/catalog/catalog-cache.ts';
 import { createEnrollmentService } from '../src/modules/learning/enrollment.service.ts';
 import type { Client, TestApp } from './harness.ts';
 import { postMultipart } from './multipart.ts';
@@ -70,6 +71,7 @@ export function enrollments(t: TestApp) {
     database: t.platform.database,
     clock: t.platform.clock,
     courseSummaries: async () => [],
+    catalogCache: createCatalogCache(t.platform.cache),
     onEnrollmentChange: async () => undefined,
   });
 }

@@ -97,14 +97,41 @@ describe.runIf(external)('two app instances on one PostgreSQL and Redis', () => 
     const me = await fetch(`${b.base}/api/auth/me`, { headers: { cookie: s.cookie } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { id: string } }).user.id).toBe(s.user.id);
+    // Used on A too, so A keeps it (ADR 049) until it hears of the sign-out on B.
+    expect((await fetch(`${a.base}/api/auth/me`, { headers: { cookie: s.cookie } })).status).toBe(200);
     const out = await fetch(`${b.base}/api/auth/logout`, {
       method: 'POST',
       headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
       body: '{}',
     });
     expect(out.status).toBeLessThan(300);
-    const after = await fetch(`${a.base}/api/auth/me`, { headers: { cookie: s.cookie } });
-    expect(after.status).toBe(401);
+    // A hears of it from the database once the sign-out commits: within milliseconds, not a cache's TTL.
+    const signedOut = performance.now();
+    await expect
+      .poll(async () => (await fetch(`${a.base}/api/auth/me`, { headers: { cookie: s.cookie } })).status, {
+        timeout: 1_000,
+        interval: 5,
+      })
+      .toBe(401);
+    expect(performance.now() - signedOut).toBeLessThan(1_000);
+  });
+
+  it('drops on B a session B keeps when A suspends its user', async () => {
+    const s = await signIn(a, 'student');
+    const admin = await signIn(a, 'admin');
+    expect((await fetch(`${b.base}/api/auth/me`, { headers: { cookie: s.cookie } })).status).toBe(200);
+    const suspended = await fetch(`${a.base}/api/admin/users/${s.user.id}`, {
+      method: 'PATCH',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ suspended: true }),
+    });
+    expect(suspended.status).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${b.base}/api/auth/me`, { headers: { cookie: s.cookie } })).status, {
+        timeout: 1_000,
+        interval: 5,
+      })
+      .toBe(401);
   });
 
   it('shares the API rate limit: requests split over A and B hit 429 on the total', async () => {

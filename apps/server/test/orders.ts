@@ -9,6 +9,7 @@ import {
   payments,
   type UserRow,
 } from '../src/db/schema/index.ts';
+import { createCatalogCache } from '../src/modules/catalog/catalog-cache.ts';
 import { type LedgerLine, ledger } from '../src/modules/commerce/ledger/ledger.ts';
 import { createPaymentPipeline } from '../src/modules/commerce/payments/pipeline.ts';
 import { createCardProviders } from '../src/modules/commerce/payments/providers.ts';
@@ -158,6 +159,7 @@ export function refundsWithProviders(t: TestApp, providers: CardProvider[] = [])
     database,
     clock,
     courseSummaries: async () => [],
+    catalogCache: createCatalogCache(t.platform.cache),
     onEnrollmentChange: noop,
   });
   const deps = { database, clock, mail, enrollments, config: t.config, log, onEnrollmentChange: noop };

@@ -21,6 +21,8 @@ export type AppState = {
 };
 
 export const APP_STATE_ELEMENT_ID = '__APP_STATE__';
+/** A shared page's own account, written per request beside a state rendered for the role (ADR 039). */
+export const APP_ACCOUNT_ELEMENT_ID = '__APP_ACCOUNT__';
 
 function isSeededQuery(value: unknown): value is SeededQuery {
   return typeof value === 'object' && value !== null && 'key' in value && Array.isArray(value.key);
@@ -39,6 +41,24 @@ export function readAppState(doc: Document): AppState | undefined {
       lang: typeof state.lang === 'string' ? state.lang : 'en',
       queries: Array.isArray(state.queries) ? state.queries.filter(isSeededQuery) : [],
     };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The account of a page the server shares between the accounts of a role (ADR 039): its state's `me`
+ * is the role's shell (`accountShellOf`), which the page hydrates with; this is the account to put in
+ * its place once hydrated. Undefined on every other page.
+ */
+export function readAccountState(doc: Document): MeResponse | undefined {
+  const element = doc.getElementById(APP_ACCOUNT_ELEMENT_ID);
+  if (!element?.textContent) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(element.textContent);
+    if (!parsed || typeof parsed !== 'object' || !('user' in parsed) || !('csrfToken' in parsed))
+      return undefined;
+    return parsed as MeResponse;
   } catch {
     return undefined;
   }

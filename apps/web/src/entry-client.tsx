@@ -5,7 +5,8 @@ import { createBrowserRouter, matchRoutes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from './AppProviders.tsx';
 import { rememberCsrfToken } from './api/client.ts';
-import { readAppState } from './app-state.ts';
+import { readAccountState, readAppState } from './app-state.ts';
+import { AccountAfterHydration } from './features/session/AccountAfterHydration.tsx';
 import { meQueryKey } from './features/session/use-me.ts';
 import { createI18n, directionOf, resolveLanguage } from './i18n/index.ts';
 import { seedQueries } from './lib/seed-queries.ts';
@@ -22,6 +23,8 @@ if (!root) throw new Error('index.html has no #root element');
 
 // Server-rendered pages carry the state they were rendered with; the Vite dev server's pages do not.
 const state = readAppState(document);
+// A page shared by the accounts of a role carries the account apart from the state (ADR 039).
+const account = state ? readAccountState(document) : undefined;
 const language = resolveLanguage(state?.lang ?? readCookie('lang'));
 document.documentElement.lang = language;
 document.documentElement.dir = directionOf(language);
@@ -32,7 +35,8 @@ if (state) {
   queryClient.setQueryData(meQueryKey, state.me);
   // The same answers the server rendered with, so hydration matches and nothing is fetched twice.
   seedQueries(queryClient, state.queries);
-  if (state.me) rememberCsrfToken(state.me.csrfToken);
+  const csrfToken = (account ?? state.me)?.csrfToken;
+  if (csrfToken) rememberCsrfToken(csrfToken);
 }
 
 /**
@@ -55,7 +59,9 @@ async function start() {
   const app = (
     <StrictMode>
       <AppProviders queryClient={queryClient} i18n={i18n}>
-        <RouterProvider router={router} />
+        <AccountAfterHydration account={account}>
+          <RouterProvider router={router} />
+        </AccountAfterHydration>
       </AppProviders>
     </StrictMode>
   );

@@ -10,6 +10,7 @@ export const ErrorCodes = [
   'csrf_failed',
   'rate_limited',
   'database_unavailable',
+  'overloaded',
   'internal_error',
   'payload_too_large',
   'unsupported_media_type',

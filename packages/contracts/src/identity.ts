@@ -54,23 +54,30 @@ export const MeResponse = z.object({
   impersonated: z.boolean(),
   /** The admin signed in as this user, when `impersonated`. */
   impersonator: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable().optional(),
+  /** Units in the user's cart, for the header's badge (the cart itself is `GET /api/cart`). */
+  cartCount: z.number().int().min(0).optional(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-export const RegisterBody = z.object({
-  name: PersonName,
-  email: Email,
-  password: NewPassword,
-  phone: Phone.optional(),
-});
+// Request bodies are strict: an unknown field (a role, a verified flag) is refused, never dropped.
+export const RegisterBody = z
+  .object({
+    name: PersonName,
+    email: Email,
+    password: NewPassword,
+    phone: Phone.optional(),
+  })
+  .strict();
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
-export const LoginBody = z.object({
-  email: Email,
-  password: z.string().min(1).max(200),
-  /** API clients set this to receive the session token in the body (use it as a Bearer token). */
-  returnToken: z.boolean().optional(),
-});
+export const LoginBody = z
+  .object({
+    email: Email,
+    password: z.string().min(1).max(200),
+    /** API clients set this to receive the session token in the body (use it as a Bearer token). */
+    returnToken: z.boolean().optional(),
+  })
+  .strict();
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const LoginResponse = z.discriminatedUnion('status', [
@@ -79,35 +86,44 @@ export const LoginResponse = z.discriminatedUnion('status', [
 ]);
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
-export const LoginTwoFactorBody = z.object({
-  challenge: Token,
-  /** A 6-digit TOTP code or one of the recovery codes. */
-  code: z.string().trim().min(6).max(32),
-  returnToken: z.boolean().optional(),
-});
+export const LoginTwoFactorBody = z
+  .object({
+    challenge: Token,
+    /** A 6-digit TOTP code or one of the recovery codes. */
+    code: z.string().trim().min(6).max(32),
+    returnToken: z.boolean().optional(),
+  })
+  .strict();
 export type LoginTwoFactorBody = z.infer<typeof LoginTwoFactorBody>;
 
 /** Verify an address: the code (signed in, or with the email) or the token from the link. */
 export const VerifyEmailBody = z.union([
-  z.object({ code: SixDigitCode, email: Email.optional() }),
-  z.object({ token: Token }),
+  z.object({ code: SixDigitCode, email: Email.optional() }).strict(),
+  z.object({ token: Token }).strict(),
 ]);
 export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
 
-export const ResendVerificationBody = z.object({ email: Email.optional() });
+export const ResendVerificationBody = z.object({ email: Email.optional() }).strict();
 
-export const ForgotPasswordBody = z.object({ email: Email });
-export const ResetPasswordBody = z.object({ token: Token, password: NewPassword });
-export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: NewPassword,
-});
-export const ChangeEmailBody = z.object({ newEmail: Email, password: z.string().min(1).max(200) });
-export const ConfirmEmailChangeBody = z.union([z.object({ code: SixDigitCode }), z.object({ token: Token })]);
-export const UpdateProfileBody = z.object({
-  name: PersonName.optional(),
-  phone: Phone.nullable().optional(),
-});
+export const ForgotPasswordBody = z.object({ email: Email }).strict();
+export const ResetPasswordBody = z.object({ token: Token, password: NewPassword }).strict();
+export const ChangePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: NewPassword,
+  })
+  .strict();
+export const ChangeEmailBody = z.object({ newEmail: Email, password: z.string().min(1).max(200) }).strict();
+export const ConfirmEmailChangeBody = z.union([
+  z.object({ code: SixDigitCode }).strict(),
+  z.object({ token: Token }).strict(),
+]);
+export const UpdateProfileBody = z
+  .object({
+    name: PersonName.optional(),
+    phone: Phone.nullable().optional(),
+  })
+  .strict();
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
 
 export const SessionDto = z.object({
@@ -128,7 +144,7 @@ export const TwoFactorSetupResponse = z.object({
   /** A PNG data URL of the QR code for authenticator apps. */
   qrDataUrl: z.string(),
 });
-export const TwoFactorCodeBody = z.object({ code: z.string().trim().min(6).max(32) });
+export const TwoFactorCodeBody = z.object({ code: z.string().trim().min(6).max(32) }).strict();
 export const RecoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
 
 export const AuthEventTypes = [

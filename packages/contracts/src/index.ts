@@ -1,3 +1,4 @@
+export * from './account-shell.ts';
 export * from './admin.ts';
 export * from './admin-orders.ts';
 export * from './admin-users.ts';

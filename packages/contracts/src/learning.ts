@@ -71,11 +71,13 @@ export const LessonContent = z.object({
 });
 export type LessonContent = z.infer<typeof LessonContent>;
 
-export const ProgressBody = z.object({
-  positionSeconds: z.int().min(0).max(86_400),
-  /** How much of the video has been watched; at 90 % the lesson completes by itself. */
-  watchedPercent: z.int().min(0).max(100),
-});
+export const ProgressBody = z
+  .object({
+    positionSeconds: z.int().min(0).max(86_400),
+    /** How much of the video has been watched; at 90 % the lesson completes by itself. */
+    watchedPercent: z.int().min(0).max(100),
+  })
+  .strict();
 export const ProgressResult = z.object({
   lessonCompleted: z.boolean(),
   courseCompleted: z.boolean(),

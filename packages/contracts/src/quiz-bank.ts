@@ -87,8 +87,13 @@ const uniqueIds = (ids: string[]) => new Set(ids).size === ids.length;
  */
 export const QuestionBody = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('single_choice'), ...QuestionCommon, options: Options, answer: ChoiceKey }),
-    z.object({
+    z.strictObject({
+      type: z.literal('single_choice'),
+      ...QuestionCommon,
+      options: Options,
+      answer: ChoiceKey,
+    }),
+    z.strictObject({
       type: z.literal('multiple_choice'),
       ...QuestionCommon,
       options: Options,
@@ -96,9 +101,9 @@ export const QuestionBody = z
       /** Each right option chosen earns its share, each wrong one chosen takes a share away (floored at 0). */
       partialCredit: z.boolean().default(false),
     }),
-    z.object({ type: z.literal('true_false'), ...QuestionCommon, answer: TrueFalseKey }),
-    z.object({ type: z.literal('short_answer'), ...QuestionCommon, answer: ShortAnswerKey }),
-    z.object({ type: z.literal('numeric'), ...QuestionCommon, answer: NumericKey }),
+    z.strictObject({ type: z.literal('true_false'), ...QuestionCommon, answer: TrueFalseKey }),
+    z.strictObject({ type: z.literal('short_answer'), ...QuestionCommon, answer: ShortAnswerKey }),
+    z.strictObject({ type: z.literal('numeric'), ...QuestionCommon, answer: NumericKey }),
   ])
   .superRefine((q, ctx) => {
     if (q.type === 'single_choice' || q.type === 'multiple_choice') {

@@ -32,15 +32,19 @@ export const SavedResponse = z.union([
   z.object({ text: z.string(), value: z.number().optional() }),
 ]);
 export const AnswerInput = z.object({ questionId: z.uuid(), response: QuizResponse.nullable() });
-export const SaveAnswersBody = z.object({
-  answers: z.array(AnswerInput).max(QUIZ_LIMITS.questionsPerAttempt),
-});
+export const SaveAnswersBody = z
+  .object({
+    answers: z.array(AnswerInput).max(QUIZ_LIMITS.questionsPerAttempt),
+  })
+  .strict();
 export type SaveAnswersBody = z.infer<typeof SaveAnswersBody>;
 export const SaveAnswersResult = z.object({ saved: z.number(), savedAt: z.string() });
 /** Submitting may carry the last answers (saved first, if still in time). */
-export const SubmitAttemptBody = z.object({
-  answers: z.array(AnswerInput).max(QUIZ_LIMITS.questionsPerAttempt).optional(),
-});
+export const SubmitAttemptBody = z
+  .object({
+    answers: z.array(AnswerInput).max(QUIZ_LIMITS.questionsPerAttempt).optional(),
+  })
+  .strict();
 
 /** A question as a student sees it while answering: no key, no explanation. */
 export const AttemptQuestion = z.object({

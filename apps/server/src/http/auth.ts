@@ -36,7 +36,14 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   const allowedOrigins = new Set([opts.publicUrl.origin, ...opts.corsOrigins]);
 
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/assets/') || req.url === '/api/health' || req.url === '/favicon.ico') return;
+    // `/metrics` takes its own token in the Authorization header, never a session.
+    if (
+      req.url.startsWith('/assets/') ||
+      req.url === '/api/health' ||
+      req.url === '/favicon.ico' ||
+      req.url === '/metrics'
+    )
+      return;
     const header = req.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const token = bearer ?? req.cookies[opts.cookieName] ?? null;

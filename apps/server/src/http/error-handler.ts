@@ -1,7 +1,23 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isConnectionError } from '../db/client.ts';
 import { AppError } from './errors.ts';
+
+/**
+ * Errors Fastify's router raises before a route is found (a malformed percent-encoding, a path
+ * parameter over `maxParamLength`): answered in the same envelope as every other error, not in
+ * Fastify's own shape.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply.code(tooLong ? 414 : 400).send({
+    error: {
+      code: 'validation_failed',
+      message: tooLong ? 'A part of the path is too long' : 'The path is not valid',
+      requestId: req.id,
+    },
+  });
+}
 
 /**
  * One handler, one envelope: `{ error: { code, message, details?, requestId } }`. AppErrors keep their

@@ -90,6 +90,39 @@ describe('bad requests', () => {
       200,
     );
   });
+  it('refuses a body nested deeper than 64 levels with 400, not a stack overflow (found by the fuzzer)', async () => {
+    for (const payload of [
+      `${'['.repeat(1900)}${']'.repeat(1900)}`,
+      `${'{"a":'.repeat(600)}1${'}'.repeat(600)}`,
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'validation_failed',
+        message: expect.stringMatching(/nested/),
+      });
+    }
+    const shallow = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.example', password: 'x', extra: [[[[{ a: [1] }]]]] }),
+    });
+    expect(shallow.json().error.message).not.toMatch(/nested/);
+  });
+  it("answers a malformed or over-long path in the error envelope, not Fastify's own (found by the fuzzer)", async () => {
+    const bad = await t.app.inject({ method: 'GET', url: '/api/courses/%ff' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'validation_failed', requestId: expect.any(String) });
+    const long = await t.app.inject({ method: 'GET', url: `/api/courses/${'x'.repeat(250)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error).toMatchObject({ code: 'validation_failed', requestId: expect.any(String) });
+  });
   it('answers a wrong content type with 415', async () => {
     const res = await t.app.inject({
       method: 'POST',

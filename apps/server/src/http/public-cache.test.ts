@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedCourse, signedIn, studioCourse } from '../../test/catalog.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -124,6 +125,37 @@ describe('HTTP caching of the public pages', () => {
     });
     expect(urdu.statusCode).toBe(200);
     expect(urdu.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('renders a public page once per ETag and serves its bytes, compressed once, until the catalog changes', async () => {
+    const url = '/courses?sort=popular';
+    const first = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-encoding']).toBe('br');
+    const html = brotliDecompressSync(first.rawPayload).toString();
+    expect(html).toContain('visitor');
+    const rendered = renders();
+    const br = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    const gz = await get(url, { 'accept-encoding': 'gzip;q=1, br;q=0' });
+    const plain = await get(url);
+    expect(renders()).toBe(rendered);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(html);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(html);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(html);
+    for (const r of [br, gz, plain]) {
+      expect(r.headers.etag).toBe(first.headers.etag);
+      expect(r.headers['cache-control']).toBe(PUBLIC);
+      expect(r.headers.vary).toBe('Cookie, Accept-Language, Accept-Encoding');
+    }
+    // A catalog write is a new version: a new ETag, rendered afresh.
+    const owner = await signedIn(t, 'instructor');
+    const { course } = await studioCourse(owner.client);
+    await owner.client.patch(`/api/studio/courses/${course.id}`, { subtitle: 'Changed again' });
+    const after = await get(url);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
+    expect(renders()).toBe(rendered + 1);
   });
 
   it('never stores a signed-in page, a "not found" or a private page', async () => {

@@ -1,10 +1,11 @@
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Cache } from '../platform/cache.ts';
+import { registerAnswerCompression } from './compress-answers.ts';
+import { staticSecurityHeaders } from './security-headers.ts';
 
 /**
  * Security headers (a CSP with no inline script), CORS from the allowlist, compression, and rate limits:
@@ -13,7 +14,7 @@ import type { Cache } from '../platform/cache.ts';
  */
 export async function registerSecurity(app: FastifyInstance, config: Config, cache: Cache): Promise<void> {
   const https = config.http.publicUrl.protocol === 'https:';
-  await app.register(helmet, {
+  const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -40,11 +41,15 @@ export async function registerSecurity(app: FastifyInstance, config: Config, cac
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(securityHeaders);
+  });
   await app.register(cors, {
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     credentials: true,
   });
   await app.register(compress, { threshold: 1024 });
+  registerAnswerCompression(app);
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler', // after the session is resolved, so signed-in users are counted per account

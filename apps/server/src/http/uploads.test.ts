@@ -71,3 +71,48 @@ describe('long uploads', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
   });
 });
+
+describe('malformed multipart bodies', () => {
+  /** Bodies that break busboy's framing: it fails them with a plain Error, which must not be a 500. */
+  const bodies: { what: string; contentType: string; payload: string }[] = [
+    { what: 'an empty boundary', contentType: 'multipart/form-data; boundary=', payload: '' },
+    {
+      what: 'a body cut short',
+      contentType: 'multipart/form-data; boundary=xyz',
+      payload: '--xyz\r\nContent-Dis',
+    },
+    {
+      what: 'a part that never ends',
+      contentType: 'multipart/form-data; boundary=xyz',
+      payload: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc',
+    },
+  ];
+
+  it('answers 400 validation_failed on a buffered upload and on a streamed one', async () => {
+    const owner = await signedIn(t, 'instructor');
+    const { section } = await studioCourse(owner.client);
+    const lesson = (
+      await owner.client.post(`/api/studio/sections/${section.id}/lessons`, { title: 'Slides', type: 'pdf' })
+    ).json();
+    for (const url of ['/api/account/avatar', `/api/studio/lessons/${lesson.id}/file`]) {
+      for (const b of bodies) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          payload: b.payload,
+          headers: {
+            'content-type': b.contentType,
+            cookie: cookieHeader(owner.client),
+            'x-csrf-token': owner.client.csrf ?? '',
+          },
+        });
+        expect({ url, what: b.what, status: res.statusCode, code: res.json().error?.code }).toEqual({
+          url,
+          what: b.what,
+          status: 400,
+          code: 'validation_failed',
+        });
+      }
+    }
+  });
+});

@@ -15,12 +15,22 @@ const formatMiB = (bytes: number) =>
 export async function readUploadedFile(req: FastifyRequest, maxBytes: number): Promise<Buffer> {
   if (!req.isMultipart())
     throw badRequest('validation_failed', 'Send the file as multipart/form-data in field "file"');
-  const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } }).catch(malformed);
   if (file?.fieldname !== 'file') throw badRequest('validation_failed', 'Send the file in field "file"');
   return file.toBuffer().catch((err: { code?: string }) => {
     if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-    throw err;
+    return malformed(err);
   });
+}
+
+/**
+ * The multipart parser (busboy) fails a body that breaks the framing (an empty boundary, a body cut
+ * short, a part without headers) with a plain `Error` and no status: that is the sender's fault, 400.
+ * Errors that carry a status (the plugin's own: too many files, not multipart) keep theirs.
+ */
+export function malformed(err: unknown): never {
+  if (err instanceof AppError || (err as { statusCode?: number }).statusCode !== undefined) throw err;
+  throw badRequest('validation_failed', 'The multipart/form-data body is malformed');
 }
 
 /** A file arriving in a request, read as it comes: never held whole in memory. */
@@ -54,7 +64,7 @@ export function uploadSource(req: FastifyRequest): UploadSource {
         throw badRequest('validation_failed', 'Send the file as multipart/form-data in field "file"');
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes + FRAMING_BYTES) throw tooLarge(maxBytes);
-      const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+      const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } }).catch(malformed);
       if (part?.fieldname !== 'file') {
         part?.file.resume();
         throw badRequest('validation_failed', 'Send the file in field "file"');
@@ -64,7 +74,7 @@ export function uploadSource(req: FastifyRequest): UploadSource {
         const it = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
         let size = 0;
         for (;;) {
-          const next = await withIdleTimeout(it.next(), () => file.destroy());
+          const next = await withIdleTimeout(it.next(), () => file.destroy()).catch(malformed);
           if (next.done) break;
           size += next.value.length;
           if (size > maxBytes) throw tooLarge(maxBytes);

@@ -56,6 +56,8 @@ export interface Secrets {
   hmacCandidates(purpose: string, value: string): string[];
   encrypt(plain: string): string;
   decrypt(enc: string): string;
+  /** The ids of the keys `decrypt` holds (current first), as they prefix an encrypted value (`v1.<id>.…`). */
+  keyIds: string[];
 }
 
 export function createSecrets(current: string, previous: string | null): Secrets {
@@ -66,6 +68,7 @@ export function createSecrets(current: string, previous: string | null): Secrets
   return {
     hmac: (purpose, value) => mac(primary.mac, purpose, value),
     hmacCandidates: (purpose, value) => keys.map((k) => mac(k.mac, purpose, value)),
+    keyIds: keys.map((k) => k.id),
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', primary.enc, iv);

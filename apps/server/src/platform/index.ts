@@ -49,7 +49,7 @@ export async function openPlatform(
             log.warn({ err: err.message }, 'redis unavailable, using in-process fallback');
           lastRedisError = Date.now();
         },
-        overrides.namespace?.redisKeyPrefix,
+        overrides.namespace?.redisKeyPrefix ?? config.redis.keyPrefix,
       )
     : createMemoryCache();
   const jobs = createJobs(database.raw, {

@@ -81,7 +81,10 @@ export function createDiskStorage(root: string): Storage {
         await rename(tmp, p);
         return { size: out.bytesWritten };
       } catch (err) {
+        // The file is opened asynchronously: a source failing at once could make rm run before the
+        // open creates it. Removed only once the stream is closed, nothing is left behind.
         out.destroy();
+        if (!out.closed) await new Promise<void>((r) => out.once('close', () => r()));
         await rm(tmp, { force: true });
         throw err;
       }

@@ -59,6 +59,8 @@ export const payments = pgTable(
   },
   (t) => [
     uniqueIndex('payments_provider_ref_key').on(t.provider, t.providerRef),
+    // Refunds and disputes name the charge: without this, finding their attempt read every payment.
+    index('payments_provider_charge_ref_idx').on(t.provider, t.providerChargeRef),
     index('payments_order_idx').on(t.orderId, t.createdAt),
     index('payments_status_created_idx').on(t.status, t.createdAt),
   ],

@@ -225,6 +225,11 @@ export const quizAttempts = pgTable(
     passed: boolean('passed'),
     /** The pass mark in force when the attempt was graded. */
     passPercent: integer('pass_percent'),
+    /**
+     * Raised by every save of answers: a submission graded from what it read is written only if no
+     * save came in between (ADR 041).
+     */
+    revision: integer('revision').notNull().default(0),
   },
   (t) => [
     uniqueIndex('quiz_attempts_user_lesson_number_key').on(t.userId, t.lessonId, t.attemptNumber),

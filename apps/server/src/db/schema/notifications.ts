@@ -20,9 +20,14 @@ export const mailMessages = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
-    /** Files read from storage at delivery (migration 0005: the receipt's invoice PDF). */
+    /**
+     * Files read from storage at delivery (migration 0005: the receipt's invoice PDF); one with a `source`
+     * that is not stored yet is produced then by that source and stored (ADR 042).
+     */
     attachments:
-      jsonb('attachments').$type<{ filename: string; contentType: string; storageKey: string }[]>(),
+      jsonb('attachments').$type<
+        { filename: string; contentType: string; storageKey: string; source?: { kind: string; id: string } }[]
+      >(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -22,17 +22,49 @@ export function createCatalogCache(cache: Cache) {
     await cache.setIfAbsent(CATALOG_VERSION_KEY, freshStart(), VERSION_TTL_MS);
     return (await cache.get(CATALOG_VERSION_KEY)) ?? '0';
   };
+  const readVersioned = async <T>(
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<{ version: string; value: T }> => {
+    const v = await version();
+    const full = `catalog:v${v}:${key}`;
+    const hit = await cache.get(full);
+    if (hit !== null) return { version: v, value: JSON.parse(hit) as T };
+    const value = await load();
+    await cache.set(full, JSON.stringify(value ?? null), CATALOG_TTL_MS);
+    return { version: v, value };
+  };
   return {
     /** The catalog's current version: it changes with every write, and only then. */
     version,
     /** The cached value of `key`, or `load()`'s answer, stored for the next reader. */
     async read<T>(key: string, load: () => Promise<T>): Promise<T> {
-      const full = `catalog:v${await version()}:${key}`;
-      const hit = await cache.get(full);
-      if (hit !== null) return JSON.parse(hit) as T;
-      const value = await load();
-      await cache.set(full, JSON.stringify(value ?? null), CATALOG_TTL_MS);
-      return value;
+      return (await readVersioned(key, load)).value;
+    },
+    /** `read`, with the version the value belongs to (one version read for both). */
+    readVersioned,
+    /**
+     * The cached values of `keys` in one round trip (and one version read); the missing ones come from
+     * `loadMissing` at once, are stored, and everything is returned in the order of `keys`.
+     */
+    async readMany<T>(
+      keys: string[],
+      loadMissing: (missing: string[]) => Promise<Map<string, T>>,
+    ): Promise<T[]> {
+      if (keys.length === 0) return [];
+      const v = await version();
+      const hits = await cache.getMany(keys.map((k) => `catalog:v${v}:${k}`));
+      const missing = keys.filter((_, i) => hits[i] === null || hits[i] === undefined);
+      const loaded = missing.length ? await loadMissing(missing) : new Map<string, T>();
+      await Promise.all(
+        missing.map((k) =>
+          cache.set(`catalog:v${v}:${k}`, JSON.stringify(loaded.get(k) ?? null), CATALOG_TTL_MS),
+        ),
+      );
+      return keys.map((k, i) => {
+        const hit = hits[i];
+        return hit === null || hit === undefined ? ((loaded.get(k) ?? null) as T) : (JSON.parse(hit) as T);
+      });
     },
     /** Invalidate every catalog entry. Call after the writing transaction commits, never inside it. */
     async bump(): Promise<void> {

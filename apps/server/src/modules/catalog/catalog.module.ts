@@ -129,6 +129,8 @@ export async function registerCatalog(
     loaders: catalogPageLoaders({ catalog, featured }) as PageLoader[],
     /** Cards for course ids, for the learning dashboard. */
     summariesByIds: catalog.summariesByIds,
+    /** The versioned cache of public catalog reads: every catalog write makes it stale (the player's outline). */
+    cache: deps.cache,
     /** Mark every cached catalog read stale (enrollment counts moved). */
     invalidate: () => deps.cache.bump(),
     /** The studio's guard: instructors and admins (404 to anyone else). */

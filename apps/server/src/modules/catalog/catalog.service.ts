@@ -3,6 +3,7 @@ import type {
   CatalogQuery,
   CategoryList,
   CourseDetail,
+  CourseSummary,
   InstructorPage,
 } from '@9tangle/contracts';
 import { Slug } from '@9tangle/contracts';
@@ -56,10 +57,19 @@ export function createCatalogService(d: Pick<CatalogDeps, 'database' | 'cache' |
     },
 
     /** Catalog cards for the given course ids, in that order (the student dashboard's courses). */
+    /** Cards of courses by id, whatever their status (a student keeps an archived course), cached per course. */
     async summariesByIds(ids: string[]) {
-      const rows = await coursesRepo.findManyWithCategory(db, ids);
-      const byId = new Map((await courseViews.summaries(db, rows)).map((s) => [s.id, s]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
+      const found = await d.cache.readMany<CourseSummary | null>(
+        ids.map((id) => `summary:${id}`),
+        async (keys) => {
+          const rows = await coursesRepo.findManyWithCategory(
+            db,
+            keys.map((k) => k.slice('summary:'.length)),
+          );
+          return new Map((await courseViews.summaries(db, rows)).map((s) => [`summary:${s.id}`, s]));
+        },
+      );
+      return found.flatMap((s) => (s ? [s] : []));
     },
 
     /** The public course page, or null when there is no such published course. */

@@ -54,6 +54,12 @@ describe('studio course routes: who may call them', () => {
       image(PNG),
     );
     expect(upload.statusCode).toBe(404);
+    // Found by the access matrix (issue 7): with no file, another instructor got 400 about the upload,
+    // which told them the course exists. The course is checked before the upload is read.
+    const noFile = await other.client.post(`/api/studio/courses/${course.id}/thumbnail`, {});
+    expect(noFile.statusCode).toBe(404);
+    expect(noFile.json().error.code).toBe('not_found');
+    expect((await owner.client.post(`/api/studio/courses/${course.id}/thumbnail`, {})).statusCode).toBe(400);
     expect(
       (await postMultipart(t.app, null, `/api/studio/courses/${course.id}/thumbnail`, image(PNG))).statusCode,
     ).toBe(401);

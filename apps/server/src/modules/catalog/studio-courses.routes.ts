@@ -85,6 +85,7 @@ export const studioCoursesRoutes =
         schema: { tags, params: Id, consumes: ['multipart/form-data'], response: { 200: StudioCourse } },
       },
       async (req) => {
+        await d.thumbnails.assertEditable(currentUser(req), req.params.id);
         const data = await readUploadedFile(req, THUMBNAIL_MAX_BYTES);
         return d.thumbnails.set(currentUser(req), req.params.id, data);
       },

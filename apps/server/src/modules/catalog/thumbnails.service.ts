@@ -19,6 +19,13 @@ const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
 export function createThumbnailsService(d: Pick<CatalogDeps, 'database' | 'clock' | 'cache' | 'storage'>) {
   const db = d.database.db;
   return {
+    /**
+     * Refuse (404) a caller who may not edit the course, before the route reads an upload: a 400 about
+     * the file must not tell another instructor that the course exists.
+     */
+    async assertEditable(actor: Actor, courseId: string): Promise<void> {
+      await loadEditableCourse(db, actor, courseId);
+    },
     /** Replace the course's thumbnail (the old file is removed once the new one is recorded). */
     async set(actor: Actor, courseId: string, data: Buffer): Promise<StudioCourse> {
       await loadEditableCourse(db, actor, courseId);

@@ -29,12 +29,12 @@ export async function registerCommerce(app: FastifyInstance, deps: CommerceDeps)
     paypal,
   ]);
   const shop = await registerShop(app, deps);
-  await registerCart(app, deps);
+  const cart = await registerCart(app, deps);
   await registerCheckout(app, deps, { pipeline, providers });
   await registerManual(app, deps, pipeline);
   await registerOrders(app, deps, { pipeline, providers });
   await registerStripe(app, deps, { pipeline, providers });
   await registerPaypal(app, deps, { pipeline, provider: paypal });
   await registerReconciliation(app, { ...deps, pipeline, providers });
-  return { pipeline, providers, shop };
+  return { pipeline, providers, shop, cartUnitsOf: cart.unitsOf };
 }

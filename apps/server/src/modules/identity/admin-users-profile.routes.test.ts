@@ -69,6 +69,10 @@ describe('GET /api/admin/users', () => {
     const unverified = await buildUser(db(), { name: `B ${q}`, verified: false });
     const anonymised = await buildUser(db(), { name: `D ${q}` });
     await usersRepo.update(db(), anonymised.id, { anonymisedAt: new Date() });
+    // Made within the same millisecond they would tie on age: a second apart, in the order made.
+    const base = Date.now() - 60_000;
+    for (const [i, u] of [active, suspended, unverified, anonymised].entries())
+      await usersRepo.update(db(), u.id, { createdAt: new Date(base + i * 1000) });
     const ids = async (extra: string) => (await list(`q=${q}&${extra}`)).items.map((u) => u.id);
 
     expect(await ids('status=active')).toEqual([active.id]);

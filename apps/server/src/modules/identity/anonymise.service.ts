@@ -22,6 +22,7 @@ import { adminUsersRepo } from './admin-users.repo.ts';
 import { authEventsRepo } from './auth-events.ts';
 import { toAuditedUser } from './identity.mappers.ts';
 import type { CurrentUser, RequestMeta } from './identity.types.ts';
+import { userChanging } from './session-cache.ts';
 import type { SessionService } from './sessions.service.ts';
 import { usersRepo } from './users.repo.ts';
 
@@ -154,6 +155,7 @@ export function createAnonymiseService(d: {
           const again = await adminUsersRepo.recordCounts(tx, userId);
           if (again.orders + again.enrollments + again.courses + again.reviews > 0) throw hasRecords();
           await tx.delete(users).where(eq(users.id, userId));
+          userChanging(userId);
         });
       } catch (err) {
         if (isForeignKeyViolation(err)) throw hasRecords();

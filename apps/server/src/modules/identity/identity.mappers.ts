@@ -1,18 +1,41 @@
 import type { AdminUserSummary, AuthEventDto, AuthEventType, SessionDto, UserDto } from '@9tangle/contracts';
 import type { authEvents, SessionRow, UserRow } from '../../db/schema/index.ts';
 import { statusOf } from './admin-users.repo.ts';
+import type { CurrentUser } from './identity.types.ts';
 
 type AuthEventRow = typeof authEvents.$inferSelect;
 
 export function toUserDto(u: UserRow): UserDto {
+  return currentUserDto({
+    ...u,
+    emailVerified: u.emailVerifiedAt !== null,
+    twoFactorEnabled: u.totpEnabledAt !== null,
+  });
+}
+
+/** The same answer from the request's user, read with its session (no query of its own). */
+export function currentUserDto(
+  u: Pick<
+    CurrentUser,
+    | 'id'
+    | 'name'
+    | 'email'
+    | 'phone'
+    | 'role'
+    | 'emailVerified'
+    | 'twoFactorEnabled'
+    | 'avatarKey'
+    | 'createdAt'
+  >,
+): UserDto {
   return {
     id: u.id,
     name: u.name,
     email: u.email,
     phone: u.phone,
     role: u.role,
-    emailVerified: u.emailVerifiedAt !== null,
-    twoFactorEnabled: u.totpEnabledAt !== null,
+    emailVerified: u.emailVerified,
+    twoFactorEnabled: u.twoFactorEnabled,
     avatarUrl: u.avatarKey ? `/api/files/avatars/${u.avatarKey}` : null,
     createdAt: u.createdAt.toISOString(),
   };

@@ -13,8 +13,9 @@ import { adminUsersRoutes } from './admin-users.routes.ts';
 import { createAdminUsersService } from './admin-users.service.ts';
 import { createAnonymiseService } from './anonymise.service.ts';
 import type { IdentityDeps } from './identity.deps.ts';
-import { toUserDto } from './identity.mappers.ts';
+import { currentUserDto } from './identity.mappers.ts';
 import { identityRoutes } from './identity.routes.ts';
+import type { CurrentUser } from './identity.types.ts';
 import { impersonationRoutes } from './impersonation.routes.ts';
 import { createImpersonationService } from './impersonation.service.ts';
 import { createPasswordHasher, makeDummyHash } from './passwords.ts';
@@ -65,14 +66,23 @@ export async function registerIdentity(
     secure: p.config.session.secureCookie,
     maxAgeMs: p.config.session.absoluteMs,
   };
+  /** What other modules add to the signed-in state (the cart's count), read beside the impersonator. */
+  const meExtras: ((user: CurrentUser) => Promise<Partial<MeResponse>>)[] = [];
   /** The signed-in state: the `/api/auth/me` answer and what a server-rendered page starts with. */
   const loadMe = async (req: FastifyRequest): Promise<MeResponse | null> => {
-    if (!req.user) return null;
+    const user = req.user;
+    if (!user) return null;
+    const [impersonator, ...extras] = await Promise.all([
+      impersonation.impersonator(user),
+      ...meExtras.map((add) => add(user)),
+    ]);
     return {
-      user: toUserDto(await account.get(req.user)),
-      csrfToken: p.sessions.csrfToken(req.user.sessionId),
-      impersonated: req.user.impersonatorId !== null,
-      impersonator: await impersonation.impersonator(req.user),
+      // The parts added by other modules first: none of them can replace the account's own fields.
+      ...Object.assign({}, ...extras),
+      user: currentUserDto(user),
+      csrfToken: p.sessions.csrfToken(user.sessionId),
+      impersonated: user.impersonatorId !== null,
+      impersonator,
     };
   };
   await app.register(
@@ -103,6 +113,10 @@ export async function registerIdentity(
   return {
     hasher,
     loadMe,
+    /** Add a part to the signed-in state (registered by modules built after this one). */
+    addToMe: (add: (user: CurrentUser) => Promise<Partial<MeResponse>>) => {
+      meExtras.push(add);
+    },
     /** A user's current name and address, for other modules' mail and snapshots (certificates). */
     userContact: async (userId: string) => {
       const user = await usersRepo.findById(p.database.db, userId);

@@ -11,6 +11,10 @@ export interface CurrentUser {
   sessionId: string;
   /** Set when an admin signed in as this user. */
   impersonatorId: string | null;
+  /** The rest of the account's public fields, read with the session: `me` needs no query of its own. */
+  phone: string | null;
+  avatarKey: string | null;
+  createdAt: Date;
 }
 
 /** Who made a request, for auth events and sessions. */

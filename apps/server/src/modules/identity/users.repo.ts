@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { sessions, type UserRow, users } from '../../db/schema/index.ts';
+import { userChanging } from './session-cache.ts';
 
 /** Queries on accounts and sessions. Every function takes the executor (db or transaction) first. */
 export const usersRepo = {
@@ -22,6 +23,7 @@ export const usersRepo = {
       .set({ ...values, updatedAt: sql`now()` })
       .where(eq(users.id, id))
       .returning();
+    userChanging(id);
     return row as UserRow;
   },
   /** Accept a TOTP step only if it is newer than the last one accepted (atomic: no replay under races). */
@@ -47,22 +49,45 @@ export const sessionsRepo = {
     const [row] = await x.insert(sessions).values(values).returning();
     return row as typeof sessions.$inferSelect;
   },
-  /** The live session with this token hash and its user, in one indexed query. */
-  async findLive(x: Executor, tokenHash: string, now: Date, idleSince: Date) {
-    const [row] = await x
-      .select({ session: sessions, user: users })
+  /**
+   * The live session with this token hash and the user fields a request needs, in one indexed query —
+   * prepared once per connection: every signed-in request runs it, so PostgreSQL parses and plans it
+   * once instead of each time, and Drizzle builds its SQL once.
+   */
+  findLiveStatement(db: Db) {
+    return db
+      .select({
+        session: {
+          id: sessions.id,
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+          impersonatorId: sessions.impersonatorId,
+        },
+        user: {
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          role: users.role,
+          emailVerifiedAt: users.emailVerifiedAt,
+          totpEnabledAt: users.totpEnabledAt,
+          suspendedAt: users.suspendedAt,
+          phone: users.phone,
+          avatarKey: users.avatarKey,
+          createdAt: users.createdAt,
+        },
+      })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(
         and(
-          eq(sessions.tokenHash, tokenHash),
+          eq(sessions.tokenHash, sql.placeholder('tokenHash')),
           isNull(sessions.revokedAt),
-          gt(sessions.expiresAt, now),
-          gt(sessions.lastSeenAt, idleSince),
+          gt(sessions.expiresAt, sql.placeholder('now')),
+          gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
         ),
       )
-      .limit(1);
-    return row;
+      .limit(1)
+      .prepare('session_find_live');
   },
   async touch(x: Executor, id: string, now: Date) {
     await x.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
@@ -88,6 +113,7 @@ export const sessionsRepo = {
       .set({ revokedAt: now })
       .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
+    userChanging(userId);
     return rows.length === 1;
   },
   async revokeById(x: Executor, id: string, now: Date): Promise<boolean> {
@@ -95,7 +121,8 @@ export const sessionsRepo = {
       .update(sessions)
       .set({ revokedAt: now })
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id });
+      .returning({ id: sessions.id, userId: sessions.userId });
+    for (const r of rows) userChanging(r.userId);
     return rows.length === 1;
   },
   /** Revoke every session of a user, optionally keeping one (the one that changed the password). */
@@ -111,6 +138,7 @@ export const sessionsRepo = {
         ),
       )
       .returning({ id: sessions.id });
+    userChanging(userId);
     return rows.length;
   },
 };

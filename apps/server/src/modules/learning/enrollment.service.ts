@@ -6,6 +6,7 @@ import { courseContentRepo } from './course-content.repo.ts';
 import { enrollmentsRepo } from './enrollments.repo.ts';
 import type { LearningDeps } from './learning.deps.ts';
 import { accessState } from './learning.policy.ts';
+import { createPlayerReads } from './player-reads.ts';
 
 export type EnrollmentSource = EnrollmentRow['source'];
 
@@ -15,6 +16,8 @@ export type EnrollmentSource = EnrollmentRow['source'];
  */
 export function createEnrollmentService(d: LearningDeps) {
   const { database, clock } = d;
+  const reads = createPlayerReads(d);
+  const listActive = enrollmentsRepo.listActiveStatement(database.db);
   return {
     /** Give a user access to a course (new, or again after a revoke); a repeat changes nothing. */
     async grantAccess(
@@ -31,8 +34,9 @@ export function createEnrollmentService(d: LearningDeps) {
         sourceRef: opts.sourceRef ?? null,
         expiresAt: opts.expiresAt ?? null,
         now: clock.now(),
+        count: true,
       });
-      if (r.granted && !r.renewed) await enrollmentsRepo.bumpCourseCount(x, courseId, 1);
+      if (r.granted && !r.renewed && !r.counted) await enrollmentsRepo.bumpCourseCount(x, courseId, 1);
       return r;
     },
     /** Take access away (refund, chargeback, admin); a repeat changes nothing. */
@@ -58,14 +62,11 @@ export function createEnrollmentService(d: LearningDeps) {
     /** The student's courses, most recently used first, each with where to continue. */
     async myCourses(user: CurrentUser) {
       const now = clock.now();
-      const rows = (await enrollmentsRepo.listActive(database.db, user.id)).filter(
+      const rows = (await listActive.execute({ userId: user.id })).filter(
         (e) => accessState(e, now) === 'active',
       );
       const ids = rows.map((e) => e.courseId);
-      const [summaries, first] = await Promise.all([
-        d.courseSummaries(ids),
-        courseContentRepo.firstLessons(database.db, ids),
-      ]);
+      const [summaries, first] = await Promise.all([d.courseSummaries(ids), reads.firstLessons(ids)]);
       const byId = new Map(summaries.map((s) => [s.id, s]));
       return rows.flatMap((e) => {
         const course = byId.get(e.courseId);

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { courses, type EnrollmentRow, enrollments } from '../../db/schema/index.ts';
 
 type Source = EnrollmentRow['source'];
@@ -15,7 +15,7 @@ export const enrollmentsRepo = {
     return row;
   },
   /**
-   * Grant or re-grant access in one statement: a new row, or a revoked or expired one made active again.
+   * Grant or re-grant access: a new row (one statement), or a revoked or expired one made active again.
    * Returns the row and whether access is new (false when it was already active: a retry changes
    * nothing); `renewed` when an expired row (still counted on the course) was extended.
    */
@@ -28,8 +28,36 @@ export const enrollmentsRepo = {
       sourceRef: string | null;
       expiresAt: Date | null;
       now: Date;
+      /** Also add a new row to the course's counter, in the same statement (`counted` says it did). */
+      count?: boolean;
     },
-  ): Promise<{ row: EnrollmentRow; granted: boolean; renewed?: boolean }> {
+  ): Promise<{ row: EnrollmentRow; granted: boolean; renewed?: boolean; counted?: boolean }> {
+    // Most grants are a first enrollment: one insert (with the counter's bump). A row already there (or
+    // being inserted by another transaction, which this waits for) goes the way below.
+    const insertFresh = x
+      .insert(enrollments)
+      .values({
+        userId: v.userId,
+        courseId: v.courseId,
+        source: v.source,
+        sourceRef: v.sourceRef,
+        expiresAt: v.expiresAt,
+        grantedAt: v.now,
+      })
+      .onConflictDoNothing({ target: [enrollments.userId, enrollments.courseId] })
+      .returning();
+    let fresh: EnrollmentRow | undefined;
+    if (v.count) {
+      const inserted = x.$with('inserted').as(insertFresh);
+      const counted = x.$with('counted').as(
+        x
+          .update(courses)
+          .set({ enrollmentCount: sql`${courses.enrollmentCount} + 1` })
+          .where(and(eq(courses.id, v.courseId), sql`exists (select 1 from ${inserted})`)),
+      );
+      [fresh] = await x.with(inserted, counted).select().from(inserted);
+    } else [fresh] = await insertFresh;
+    if (fresh) return { row: fresh, granted: true, renewed: false, counted: v.count === true };
     const existing = await x
       .select()
       .from(enrollments)
@@ -91,15 +119,20 @@ export const enrollmentsRepo = {
       .where(eq(courses.id, courseId));
   },
   /** The student's active enrollments, most recently used first. */
-  async listActive(x: Executor, userId: string): Promise<EnrollmentRow[]> {
-    return x
+  /**
+   * A user's active enrollments, most recently used first, as a prepared statement (`my courses` runs
+   * it on every dashboard view: built once, planned once per connection). Run with `{ userId }`.
+   */
+  listActiveStatement(db: Db) {
+    return db
       .select()
       .from(enrollments)
-      .where(and(eq(enrollments.userId, userId), eq(enrollments.status, 'active')))
+      .where(and(eq(enrollments.userId, sql.placeholder('userId')), eq(enrollments.status, 'active')))
       .orderBy(
         desc(sql`coalesce(${enrollments.lastAccessedAt}, ${enrollments.grantedAt})`),
         asc(enrollments.id),
-      );
+      )
+      .prepare('enrollments_list_active');
   },
   async touch(x: Executor, id: string, lessonId: string | null, now: Date): Promise<void> {
     await x

@@ -2,12 +2,15 @@ import type { CourseSummary, EnrollmentDto } from '@9tangle/contracts';
 import type { Database } from '../../db/client.ts';
 import type { EnrollmentRow } from '../../db/schema/index.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { CatalogCache } from '../catalog/catalog-cache.ts';
 
 export interface LearningDeps {
   database: Database;
   clock: Clock;
   /** Catalog cards for course ids (from the catalog service), in the order asked. */
   courseSummaries: (ids: string[]) => Promise<CourseSummary[]>;
+  /** The catalog's versioned cache: a course's outline changes only with a catalog write. */
+  catalogCache: CatalogCache;
   /** Tell the catalog its cached figures (enrollment counts) moved. */
   onEnrollmentChange: () => Promise<void>;
   /**

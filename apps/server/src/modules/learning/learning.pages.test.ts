@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../../../test/catalog.ts';
 import { completeCourse, freeCourse, student } from '../../../test/course-progress.ts';
@@ -35,7 +34,7 @@ afterAll(async () => t?.close());
 async function seeded(path: string) {
   const out = [];
   for (const load of loaders) {
-    const found = await load({ path, query: new URLSearchParams(), req: {} as FastifyRequest });
+    const found = await load({ path, query: new URLSearchParams(), role: null });
     if (found) out.push(...found);
   }
   return out;

@@ -10,6 +10,16 @@ export const reviewsQueryKey = (slug: string, page: number, rating?: number) => 
   rating === undefined ? { page } : { page, rating },
 ];
 
+/**
+ * The signed-in learning pages every account of a role gets the same from the server (ADR 039): the
+ * dashboard and the player (`/courses/:slug/learn`, `/today`, a lesson). Their data (courses, outline,
+ * progress) is fetched after hydration; the server renders the frame, the role's banners and a
+ * loading state, so the HTML is kept per role and only the account is written per request.
+ */
+export function isSharedLearningPage(path: string): boolean {
+  return path === '/dashboard' || /^\/courses\/[^/]+\/learn(\/[^/]+)?$/.test(path);
+}
+
 /** The one path segment after `prefix`, decoded, or null for any other path. */
 function segmentAfter(path: string, prefix: string): string | null {
   if (!path.startsWith(prefix)) return null;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, registerUser, type TestApp } from '../../../test/harness.ts';
 import { manualClock } from '../../platform/clock.ts';
 import { buildCourse, buildLesson, buildSection, buildUser } from '../../seed/factories.ts';
+import { createCatalogCache } from '../catalog/catalog-cache.ts';
 import { createEnrollmentService, type EnrollmentService } from './enrollment.service.ts';
 
 const clock = manualClock(new Date('2026-05-01T09:00:00Z'));
@@ -14,6 +15,7 @@ beforeAll(async () => {
     database: t.platform.database,
     clock,
     courseSummaries: async () => [],
+    catalogCache: createCatalogCache(t.platform.cache),
     onEnrollmentChange: async () => undefined,
   });
 });
@@ -221,6 +223,52 @@ describe('the lesson player', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
     expect((await client.post('/api/learning/lessons/not-a-uuid/complete')).statusCode).toBe(400);
+  });
+});
+
+describe('PUT /api/learning/lessons/:id/progress: who may record progress', () => {
+  const put = (client: Client, lessonId: string) =>
+    client.request('PUT', `/api/learning/lessons/${lessonId}/progress`, {
+      positionSeconds: 5,
+      watchedPercent: 10,
+    });
+
+  it('records on a dripped lesson once its days have passed, with the time it opens until then', async () => {
+    const { course: c, lessons } = await course();
+    const { client } = await registerUser(t, { verify: true });
+    await client.post(`/api/courses/${c.slug}/enroll`);
+    const locked = await put(client, lessons.drip.id);
+    expect(locked.statusCode).toBe(403);
+    expect(locked.json().error.code).toBe('lesson_locked');
+    const opens = new Date(locked.json().error.details.availableAt).getTime();
+    expect(opens).toBeGreaterThan(clock.now().getTime());
+    clock.advance(opens - clock.now().getTime());
+    const open = await put(client, lessons.drip.id);
+    expect(open.statusCode).toBe(200);
+    expect(open.json()).toMatchObject({ lessonCompleted: false, completedLessons: 0 });
+    const mine = (await client.get('/api/learning/courses')).json().items[0];
+    expect(mine.continueLessonId).toBe(lessons.drip.id);
+  });
+
+  it('answers 404 without an enrollment or after a revoke, 403 once expired, 404 for no lesson', async () => {
+    const { course: c, lessons } = await course({ priceMinor: 100_000 });
+    const { client, user } = await registerUser(t, { verify: true });
+    expect((await put(client, lessons.video.id)).statusCode).toBe(404);
+    expect((await put(client, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    const db = t.platform.database.db;
+    await db.transaction((tx) =>
+      enrollments.grantAccess(tx, user.id, c.id, 'admin', {
+        expiresAt: new Date(clock.now().getTime() + 60_000),
+      }),
+    );
+    expect((await put(client, lessons.video.id)).statusCode).toBe(200);
+    clock.advance(61_000);
+    const expired = await put(client, lessons.video.id);
+    expect([expired.statusCode, expired.json().error.code]).toEqual([403, 'enrollment_expired']);
+    await db.transaction((tx) => enrollments.grantAccess(tx, user.id, c.id, 'admin'));
+    expect((await put(client, lessons.video.id)).statusCode).toBe(200);
+    await db.transaction((tx) => enrollments.revokeAccess(tx, user.id, c.id, 'refund'));
+    expect((await put(client, lessons.video.id)).statusCode).toBe(404);
   });
 });
 

@@ -1,12 +1,11 @@
-import type { EnrollmentRow } from '../../db/schema/index.ts';
+import type { EnrollmentRow, LessonRow } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import type { CurrentUser } from '../identity/identity.types.ts';
 import { courseContentRepo } from './course-content.repo.ts';
 import { enrollmentsRepo } from './enrollments.repo.ts';
 import type { LearningDeps } from './learning.deps.ts';
 import { AUTO_COMPLETE_PERCENT, accessState, availableAt, progressPercent } from './learning.policy.ts';
-import { lessonFilesRepo } from './media/lesson-files.repo.ts';
-import { lessonMedia } from './media/lesson-files.service.ts';
+import { createPlayerReads } from './player-reads.ts';
 
 /**
  * The lesson player: the course outline with the student's state, a lesson's content (only when
@@ -14,15 +13,7 @@ import { lessonMedia } from './media/lesson-files.service.ts';
  */
 export function createPlayerService(d: LearningDeps) {
   const { database, clock } = d;
-
-  /** The student's live enrollment in a course: 404 when there is none, 403 when it expired. */
-  async function liveEnrollment(user: CurrentUser, courseId: string): Promise<EnrollmentRow> {
-    const e = await enrollmentsRepo.find(database.db, user.id, courseId);
-    const state = e ? accessState(e, clock.now()) : 'revoked';
-    if (!e || state === 'revoked') throw notFound('course');
-    if (state === 'expired') throw forbidden('enrollment_expired', 'Your access to this course has ended.');
-    return e;
-  }
+  const reads = createPlayerReads(d);
 
   /** Recount completed required lessons and store the course progress (and completion, once). */
   async function recompute(user: CurrentUser, enrollment: EnrollmentRow) {
@@ -46,18 +37,16 @@ export function createPlayerService(d: LearningDeps) {
 
   return {
     async course(user: CurrentUser, slug: string) {
-      const course = await courseContentRepo.courseBySlug(database.db, slug);
-      if (!course) throw notFound('course');
-      const enrollment = await liveEnrollment(user, course.id);
+      const found = await reads.course(slug);
+      if (!found) throw notFound('course');
+      const { course, outline } = found;
       const now = clock.now();
-      const [outline, progress] = await Promise.all([
-        courseContentRepo.outline(database.db, course.id),
-        courseContentRepo.progressOf(database.db, user.id, course.id),
-      ]);
-      await Promise.all([
-        courseContentRepo.recordEvent(database.db, user.id, course.id, 'course_viewed', now),
-        enrollmentsRepo.touch(database.db, enrollment.id, null, now),
-      ]);
+      const row = await reads.enrollmentWithProgress(user.id, course.id);
+      const state = row ? accessState(row.enrollment, now) : 'revoked';
+      if (!row || state === 'revoked') throw notFound('course');
+      if (state === 'expired') throw forbidden('enrollment_expired', 'Your access to this course has ended.');
+      const { enrollment, progress } = row;
+      await reads.recordView(user.id, course.id, enrollment.id, now);
       const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
       const sections = new Map<string, { id: string; title: string; position: number; lessons: unknown[] }>();
       for (const l of outline) {
@@ -95,12 +84,12 @@ export function createPlayerService(d: LearningDeps) {
 
     /** A lesson's content: enrolled and released, or a free preview of a published course. */
     async lesson(user: CurrentUser | null, lessonId: string) {
-      const lesson = await courseContentRepo.lesson(database.db, lessonId);
-      if (!lesson) throw notFound('lesson');
-      const course = await courseContentRepo.courseById(database.db, lesson.courseId);
-      if (!course) throw notFound('lesson');
+      const view = await reads.lesson(lessonId);
+      if (!view) throw notFound('lesson');
+      const { lesson, course } = view;
       const now = clock.now();
-      const enrollment = user ? await enrollmentsRepo.find(database.db, user.id, course.id) : undefined;
+      const row = user ? await reads.enrollmentWithLessonProgress(user.id, course.id, lesson.id) : undefined;
+      const enrollment = row?.enrollment;
       const enrolled = enrollment && accessState(enrollment, now) === 'active';
       const preview = lesson.isPreview && course.status === 'published';
       if (!enrolled && !preview) {
@@ -115,15 +104,7 @@ export function createPlayerService(d: LearningDeps) {
             availableAt: at.toISOString(),
           });
       }
-      const [outline, files] = await Promise.all([
-        courseContentRepo.outline(database.db, course.id),
-        lessonFilesRepo.ofLesson(database.db, lesson.id, lesson.mediaFileId),
-      ]);
-      const i = outline.findIndex((l) => l.id === lesson.id);
-      const progress =
-        user && enrolled
-          ? await courseContentRepo.progressOfLesson(database.db, user.id, lesson.id)
-          : undefined;
+      const progress = enrolled ? row?.progress : null;
       if (enrolled) await enrollmentsRepo.touch(database.db, enrollment.id, lesson.id, now);
       return {
         id: lesson.id,
@@ -138,9 +119,9 @@ export function createPlayerService(d: LearningDeps) {
           positionSeconds: progress?.positionSeconds ?? 0,
           watchedPercent: progress?.watchedPercent ?? 0,
         },
-        prevLessonId: outline[i - 1]?.id ?? null,
-        nextLessonId: outline[i + 1]?.id ?? null,
-        ...lessonMedia(lesson, files),
+        prevLessonId: view.prevLessonId,
+        nextLessonId: view.nextLessonId,
+        ...view.media,
       };
     },
 
@@ -150,9 +131,7 @@ export function createPlayerService(d: LearningDeps) {
       lessonId: string,
       p: { positionSeconds: number; watchedPercent: number },
     ) {
-      const lesson = await courseContentRepo.lesson(database.db, lessonId);
-      const auto = lesson?.type === 'video' && p.watchedPercent >= AUTO_COMPLETE_PERCENT;
-      return this.mark(user, lessonId, p, auto);
+      return record(user, lessonId, p, false);
     },
 
     /** The quiz service's call when an attempt passes: the quiz lesson is complete (idempotent). */
@@ -161,12 +140,12 @@ export function createPlayerService(d: LearningDeps) {
     },
 
     async complete(user: CurrentUser, lessonId: string, completed: boolean) {
-      const lesson = await courseContentRepo.lesson(database.db, lessonId);
+      const open = await findLesson(user, lessonId);
       // A quiz completes by passing it, never by a click (nor is a pass taken back by one).
-      if (lesson?.type === 'quiz')
+      if (open?.lesson.type === 'quiz')
         throw new AppError('quiz_not_passed', 409, 'A quiz is completed by passing it.');
-      if (completed) return this.mark(user, lessonId, null, true);
-      const { enrollment } = await openLesson(user, lessonId);
+      const { enrollment } = checkOpen(open);
+      if (completed) return record(user, lessonId, null, true);
       await courseContentRepo.clearCompletion(database.db, user.id, lessonId, clock.now());
       const r = await recompute(user, enrollment);
       return { lessonCompleted: false, ...r };
@@ -178,36 +157,81 @@ export function createPlayerService(d: LearningDeps) {
       p: { positionSeconds: number; watchedPercent: number } | null,
       complete: boolean,
     ) {
-      const { lesson, enrollment } = await openLesson(user, lessonId);
-      const now = clock.now();
-      const before = await courseContentRepo.progressOfLesson(database.db, user.id, lessonId);
-      await courseContentRepo.saveProgress(database.db, {
-        userId: user.id,
-        lessonId,
-        courseId: lesson.courseId,
-        positionSeconds: p?.positionSeconds ?? before?.positionSeconds ?? 0,
-        watchedPercent: p?.watchedPercent ?? before?.watchedPercent ?? 0,
-        completedAt: complete && !before?.completedAt ? now : null,
-        now,
-      });
-      // Where the student last worked is where "Continue" takes them.
-      await enrollmentsRepo.touch(database.db, enrollment.id, lessonId, now);
-      const r = await recompute(user, enrollment);
-      return { lessonCompleted: complete || !!before?.completedAt, ...r };
+      return record(user, lessonId, p, complete);
     },
   };
 
+  /**
+   * Save the lesson's progress, "where the student last worked" (what "Continue" opens) and, when the
+   * save may complete the lesson, the recounted course progress, in one statement that also checks the
+   * lesson is open to the student (`openLesson`'s rules); a completed course then gets its
+   * certificate. A video watched to 90 % completes its lesson.
+   */
+  async function record(
+    user: CurrentUser,
+    lessonId: string,
+    p: { positionSeconds: number; watchedPercent: number } | null,
+    complete: boolean,
+    checkedEnrollmentId?: string,
+  ): Promise<{
+    lessonCompleted: boolean;
+    courseCompleted: boolean;
+    progressPercent: number;
+    completedLessons: number;
+  }> {
+    const r = await courseContentRepo.recordProgress(database.db, {
+      ...(checkedEnrollmentId ? { checkedEnrollmentId } : {}),
+      userId: user.id,
+      lessonId,
+      positionSeconds: p?.positionSeconds ?? null,
+      watchedPercent: p?.watchedPercent ?? null,
+      complete,
+      autoPercent: AUTO_COMPLETE_PERCENT,
+      now: clock.now(),
+    });
+    // Nothing was written: say why (404, 403 expired or locked). Open by the rules after all (it just
+    // opened, or an enrollment appeared in between): record on the enrollment found open.
+    if (!r) {
+      if (checkedEnrollmentId) throw notFound('course');
+      const { enrollment } = await openLesson(user, lessonId);
+      return record(user, lessonId, p, complete, enrollment.id);
+    }
+    // A quiz lesson is complete only once an attempt passed, so "every required lesson complete"
+    // already means "every required quiz passed".
+    const { courseCompleted } = r;
+    // Idempotent on the other side (a certificate is issued once), so it is safe to call on every
+    // completed recount: a failure here is retried by the next one.
+    if (courseCompleted && d.onCourseCompleted) await d.onCourseCompleted(user.id, r.courseId);
+    return {
+      lessonCompleted: r.lessonCompleted,
+      courseCompleted,
+      progressPercent: r.progressPercent,
+      completedLessons: r.completedLessons,
+    };
+  }
+
+  /** The lesson and the student's enrollment in its course, read together. */
+  async function findLesson(user: CurrentUser, lessonId: string) {
+    return courseContentRepo.lessonWithEnrollment(database.db, lessonId, user.id);
+  }
+
   /** A lesson the student may record progress on: enrolled, active and released. */
   async function openLesson(user: CurrentUser, lessonId: string) {
-    const lesson = await courseContentRepo.lesson(database.db, lessonId);
-    if (!lesson) throw notFound('lesson');
-    const enrollment = await liveEnrollment(user, lesson.courseId);
-    const at = availableAt(lesson, enrollment.grantedAt);
+    return checkOpen(await findLesson(user, lessonId));
+  }
+
+  function checkOpen(row: { lesson: LessonRow; enrollment: EnrollmentRow | null } | undefined) {
+    if (!row) throw notFound('lesson');
+    const { lesson, enrollment: e } = row;
+    const state = e ? accessState(e, clock.now()) : 'revoked';
+    if (!e || state === 'revoked') throw notFound('course');
+    if (state === 'expired') throw forbidden('enrollment_expired', 'Your access to this course has ended.');
+    const at = availableAt(lesson, e.grantedAt);
     if (at && at > clock.now())
       throw new AppError('lesson_locked', 403, 'This lesson is not open yet', {
         availableAt: at.toISOString(),
       });
-    return { lesson, enrollment };
+    return { lesson, enrollment: e };
   }
 }
 export type PlayerService = ReturnType<typeof createPlayerService>;

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Executor } from '../../db/client.ts';
+import type { mailMessages } from '../../db/schema/index.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Secrets } from '../../platform/crypto.ts';
@@ -12,12 +14,20 @@ import { type RenderedMail, type TemplateName, templates } from './templates.ts'
 export const MAIL_QUEUE = 'mail.send';
 export const MAIL_SWEEP_QUEUE = 'mail.sweep';
 
-/** A file sent with a mail, read from storage when the mail is delivered. */
+/**
+ * A file sent with a mail, read from storage when the mail is delivered. With a `source`, a file not in
+ * storage yet is produced at delivery by the producer registered for `source.kind` (and stored under
+ * `storageKey`): the receipt's invoice is rendered by the job that sends it, not in the webhook.
+ */
 export interface MailAttachment {
   filename: string;
   contentType: string;
   storageKey: string;
+  source?: { kind: string; id: string };
 }
+
+/** Makes an attachment's bytes from the id in its `source` (null: nothing to attach, a failed delivery). */
+export type AttachmentProducer = (id: string) => Promise<Buffer | null>;
 
 type Params<T extends TemplateName> = Parameters<(typeof templates)[T]>[0];
 
@@ -38,19 +48,37 @@ export function createMailService(deps: {
   clock: Clock;
 }) {
   const { database, jobs, transport, secrets } = deps;
+  const producers = new Map<string, AttachmentProducer>();
+
+  async function attachmentContent(a: MailAttachment): Promise<Buffer | null> {
+    const stored = await deps.storage?.get(a.storageKey);
+    if (stored || !a.source) return stored ?? null;
+    const made = await producers.get(a.source.kind)?.(a.source.id);
+    if (made) await deps.storage?.put(a.storageKey, made);
+    return made ?? null;
+  }
+
   return {
     transportKind: transport.kind,
-    /** Write a mail from a template; returns its id. Call `dispatch` after the transaction commits. */
-    async write<T extends TemplateName>(
-      x: Executor,
+    /** Register what makes attachments of a `source.kind` at delivery (one producer per kind). */
+    produceAttachments(kind: string, producer: AttachmentProducer): void {
+      if (producers.has(kind)) throw new Error(`mail: attachments of ${kind} already have a producer`);
+      producers.set(kind, producer);
+    },
+    /**
+     * A mail from a template as the row to insert (with its id): for a caller that sends its writes
+     * together (the fulfilment). `write` inserts it at once.
+     */
+    compose<T extends TemplateName>(
       to: string,
       template: T,
       params: Params<T>,
       opts: { attachments?: MailAttachment[]; replyTo?: string } = {},
-    ): Promise<string> {
+    ): typeof mailMessages.$inferInsert & { id: string } {
       const render = templates[template] as (p: Params<T>) => RenderedMail;
       const mail = render(params);
-      const row = await mailRepo.insert(x, {
+      return {
+        id: randomUUID(),
         to,
         subject: mail.subject,
         template,
@@ -64,7 +92,17 @@ export function createMailService(deps: {
         ),
         transport: transport.kind,
         attachments: opts.attachments?.length ? opts.attachments : null,
-      });
+      };
+    },
+    /** Write a mail from a template; returns its id. Call `dispatch` after the transaction commits. */
+    async write<T extends TemplateName>(
+      x: Executor,
+      to: string,
+      template: T,
+      params: Params<T>,
+      opts: { attachments?: MailAttachment[]; replyTo?: string } = {},
+    ): Promise<string> {
+      const row = await mailRepo.insert(x, this.compose(to, template, params, opts));
       return row.id;
     },
     /** Queue delivery of written mails; safe to call twice (one job per mail at a time). */
@@ -96,7 +134,7 @@ export function createMailService(deps: {
         };
         const attachments = [];
         for (const a of row.attachments ?? []) {
-          const content = await deps.storage?.get(a.storageKey);
+          const content = await attachmentContent(a);
           if (!content) throw new Error(`attachment ${a.filename} is missing from storage`);
           attachments.push({ filename: a.filename, contentType: a.contentType, content });
         }
@@ -122,7 +160,11 @@ export function createMailService(deps: {
     },
     /** Re-queue mails still queued (or failed) after a minute: the safety net of `dispatch`. */
     async sweep(): Promise<number> {
-      const ids = await mailRepo.stale(database.db, new Date(deps.clock.now().getTime() - 60_000));
+      const ids = await mailRepo.stale(
+        database.db,
+        new Date(deps.clock.now().getTime() - 60_000),
+        secrets.keyIds,
+      );
       await this.dispatch(...ids);
       return ids.length;
     },

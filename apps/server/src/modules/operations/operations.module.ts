@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Jobs } from '../../platform/jobs.ts';
+import type { SessionCache } from '../identity/session-cache.ts';
 import type { MailService } from '../notifications/mail.service.ts';
 import { defaultAuditReportPath } from './checks/advisories.check.ts';
 import { checksRoutes } from './checks/checks.routes.ts';
@@ -27,6 +28,8 @@ export async function registerOperations(
     clock: Clock;
     mail: MailService;
     telemetry: Telemetry;
+    /** The sessions kept in this process, for their figures on `/metrics` (ADR 049). */
+    sessionCache?: SessionCache;
     requireAdmin: preHandlerHookHandler;
   },
 ) {
@@ -51,7 +54,12 @@ export async function registerOperations(
     log: app.log,
   });
   await app.register(checksRoutes({ checks, requireAdmin: d.requireAdmin }), { prefix: '/api' });
-  registerAppMetrics(telemetry.registry, { database: d.database, jobs: d.jobs, log: app.log });
+  registerAppMetrics(telemetry.registry, {
+    database: d.database,
+    jobs: d.jobs,
+    log: app.log,
+    sessionCache: d.sessionCache,
+  });
   await app.register(metricsRoutes({ registry: telemetry.registry, token: config.operations.metricsToken }));
 
   await d.jobs.work(CHECKS_QUEUE, async () => {

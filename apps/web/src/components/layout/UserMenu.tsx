@@ -1,4 +1,4 @@
-import type { MeResponse } from '@9tangle/contracts';
+import { isAccountShell, type MeResponse } from '@9tangle/contracts';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,8 +34,19 @@ export function UserMenu({ me }: { me: MeResponse }) {
           focusRing,
         )}
       >
-        <Avatar user={me.user} size="sm" />
-        <span className="hidden max-w-[10rem] truncate sm:inline">{me.user.name}</span>
+        {isAccountShell(me) ? (
+          // A shared page before hydration (ADR 039): the account is not in the HTML, so a neutral
+          // disc and bar of the same size hold its place until the real one replaces them.
+          <>
+            <span aria-hidden="true" className="size-8 shrink-0 rounded-full bg-slate-200" />
+            <span aria-hidden="true" className="hidden h-4 w-20 rounded bg-slate-200 sm:inline-block" />
+          </>
+        ) : (
+          <>
+            <Avatar user={me.user} size="sm" />
+            <span className="hidden max-w-[10rem] truncate sm:inline">{me.user.name}</span>
+          </>
+        )}
         <span aria-hidden="true" className="text-slate-500">
           ▾
         </span>

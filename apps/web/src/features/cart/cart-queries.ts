@@ -1,4 +1,4 @@
-import type { Cart, CartItemBody } from '@9tangle/contracts';
+import { type Cart, type CartItemBody, isAccountShell } from '@9tangle/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../session/use-me.ts';
 import {
@@ -32,12 +32,18 @@ export function useCartPreview(items: CartItemBody[], couponCode: string) {
   });
 }
 
-/** The units in the cart, for the header: the account's cart, or the guest's in this browser. */
+/**
+ * The units in the cart, for the header: the account's cart, or the guest's in this browser. The
+ * signed-in state carries the count, so the header does not fetch the whole priced cart on every page;
+ * once this tab holds the cart (the cart page, or the answer of a change to it), its count is newer.
+ */
 export function useCartCount(): number {
   const { data: me } = useMe();
   const guest = useGuestCart();
-  const cart = useCart(Boolean(me));
-  if (me) return cart.data?.count ?? 0;
+  // A page shared by role starts with the account's shell (no count) until the account is put in.
+  const isAccount = me ? !isAccountShell(me) : false;
+  const cart = useCart(isAccount && me?.cartCount === undefined);
+  if (me) return cart.data?.count ?? me.cartCount ?? 0;
   return guest.reduce((n, i) => n + (i.quantity ?? 1), 0);
 }
 

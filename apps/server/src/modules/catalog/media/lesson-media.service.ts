@@ -12,7 +12,7 @@ import { mediaFilesRepo } from './media-files.repo.ts';
 import { type MediaLimits, receiveUpload, recordUpload, removeStored } from './media-store.ts';
 import { TEXT_MAX_BYTES } from './media-types.ts';
 
-type Deps = Pick<CatalogDeps, 'database' | 'clock' | 'storage'> & { limits: MediaLimits };
+type Deps = Pick<CatalogDeps, 'database' | 'clock' | 'storage' | 'cache'> & { limits: MediaLimits };
 
 /** The kind of a lesson's own file: video lessons have a video, PDF lessons a PDF, others none. */
 function fileKindOf(lesson: LessonRow): 'video' | 'pdf' {
@@ -60,8 +60,14 @@ export function createLessonMediaService(d: Deps) {
     };
   }
   const audit = (tx: Tx, e: Parameters<typeof auditRepo.record>[1]) => auditRepo.record(tx, e, d.clock.now());
+  /** After a change has committed: the player's cached lesson (its file, its resources) is stale. */
+  const changed = async <T>(result: Promise<T>): Promise<T> => {
+    const r = await result;
+    await d.cache.bump();
+    return r;
+  };
 
-  return {
+  const service = {
     /** The largest upload of each kind (the studio's file pickers say so before an upload starts). */
     limits: (): UploadLimits => limits,
 
@@ -224,6 +230,19 @@ export function createLessonMediaService(d: Deps) {
       await removeStored(d.storage, [removed.storageKey]);
       return result;
     },
+  };
+  return {
+    ...service,
+    setFile: (actor: Actor, lessonId: string, source: UploadSource) =>
+      changed(service.setFile(actor, lessonId, source)),
+    removeFile: (actor: Actor, lessonId: string) => changed(service.removeFile(actor, lessonId)),
+    addResource: (actor: Actor, lessonId: string, source: UploadSource) =>
+      changed(service.addResource(actor, lessonId, source)),
+    renameResource: (actor: Actor, resourceId: string, title: string) =>
+      changed(service.renameResource(actor, resourceId, title)),
+    reorderResources: (actor: Actor, lessonId: string, ids: string[]) =>
+      changed(service.reorderResources(actor, lessonId, ids)),
+    deleteResource: (actor: Actor, resourceId: string) => changed(service.deleteResource(actor, resourceId)),
   };
 }
 export type LessonMediaService = ReturnType<typeof createLessonMediaService>;

@@ -1,7 +1,10 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { reusable } from '../../../db/reusable.ts';
 import {
+  type CartItemRow,
   type CartRow,
+  type CourseRow,
   cartItems,
   carts,
   couponRedemptions,
@@ -9,6 +12,7 @@ import {
   couponTargets,
   courses,
   orders,
+  type ProductRow,
   products,
   type ShippingRateRow,
   shippingRates,
@@ -17,6 +21,8 @@ import {
   taxRates,
 } from '../../../db/schema/index.ts';
 import type { CouponFacts, PricingLine } from '../pricing/pricing.ts';
+import { type CartLineRow, cartRepo } from './cart.repo.ts';
+import { courseSellable, productSellable, type Sellable } from './sellables.repo.ts';
 
 /** A cart line that cannot be bought now, and why (the cart page shows it; checkout refuses it). */
 export interface UnavailableLine {
@@ -24,6 +30,50 @@ export interface UnavailableLine {
   itemId: string;
   title: string;
   reason: 'not_for_sale' | 'out_of_stock' | 'not_enough_stock' | 'free' | 'wrong_currency';
+}
+
+/** The user's cart joined to its lines and what they are, in the order they were added. */
+function joinedCart(x: Executor, byUser: SQL) {
+  return x
+    .select({ cart: carts, item: cartItems, course: courses, product: products })
+    .from(carts)
+    .leftJoin(cartItems, eq(cartItems.cartId, carts.id))
+    .leftJoin(courses, eq(courses.id, cartItems.courseId))
+    .leftJoin(products, eq(products.id, cartItems.productId))
+    .where(byUser)
+    .orderBy(asc(cartItems.addedAt), asc(cartItems.id));
+}
+type JoinedCart = Awaited<ReturnType<typeof joinedCart>>;
+
+const byUserParam = eq(carts.userId, sql.placeholder('userId'));
+const cartWithLinesOn = reusable((x) => joinedCart(x, byUserParam).prepare('cart_with_lines'));
+const taxOn = reusable((x) =>
+  x
+    .select()
+    .from(taxRates)
+    .where(eq(taxRates.country, sql.placeholder('country')))
+    .limit(1)
+    .prepare('tax_rate_of_country'),
+);
+
+function cartFromJoined(joined: JoinedCart): CartWithLines | null {
+  const cart = joined[0]?.cart;
+  if (!cart) return null;
+  const present = joined.flatMap((r) =>
+    r.item ? [{ item: r.item, course: r.course, product: r.product }] : [],
+  );
+  const rows: CartLineRow[] = present.map(({ item }) => ({
+    id: item.id,
+    itemType: item.itemType,
+    itemId: (item.itemType === 'course' ? item.courseId : item.productId) ?? '',
+    quantity: item.quantity,
+  }));
+  const sellables = new Map<string, Sellable>();
+  for (const r of present) {
+    if (r.course) sellables.set(`course:${r.course.id}`, courseSellable(r.course));
+    if (r.product) sellables.set(`product:${r.product.id}`, productSellable(r.product));
+  }
+  return { cart, rows, sellables, ...pricingOf(present) };
 }
 
 /**
@@ -43,70 +93,35 @@ export const cartPricingRepo = {
     cartId: string,
   ): Promise<{ lines: PricingLine[]; unavailable: UnavailableLine[] }> {
     const rows = await x
-      .select({
-        itemType: cartItems.itemType,
-        quantity: cartItems.quantity,
-        courseId: courses.id,
-        courseTitle: courses.title,
-        courseStatus: courses.status,
-        coursePrice: courses.priceMinor,
-        courseCurrency: courses.currency,
-        courseCategory: courses.categoryId,
-        productId: products.id,
-        productName: products.name,
-        productStatus: products.status,
-        productPrice: products.priceMinor,
-        productCurrency: products.currency,
-        productCategory: products.categoryId,
-        productType: products.type,
-        productStock: products.stock,
-        productWeight: products.weightGrams,
-      })
+      .select({ item: cartItems, course: courses, product: products })
       .from(cartItems)
       .leftJoin(courses, eq(courses.id, cartItems.courseId))
       .leftJoin(products, eq(products.id, cartItems.productId))
       .where(eq(cartItems.cartId, cartId))
       .orderBy(asc(cartItems.addedAt), asc(cartItems.id));
-    const lines: PricingLine[] = [];
-    const unavailable: UnavailableLine[] = [];
-    for (const r of rows) {
-      if (r.itemType === 'course' && r.courseId) {
-        const line: PricingLine = {
-          itemType: 'course',
-          itemId: r.courseId,
-          title: r.courseTitle ?? '',
-          unitPriceMinor: r.coursePrice ?? 0,
-          currency: r.courseCurrency ?? '',
-          quantity: 1,
-          requiresShipping: false,
-          weightGrams: null,
-          categoryId: r.courseCategory,
-        };
-        if (r.courseStatus !== 'published') unavailable.push({ ...ref(line), reason: 'not_for_sale' });
-        else if (line.unitPriceMinor === 0) unavailable.push({ ...ref(line), reason: 'free' });
-        else lines.push(line);
-      } else if (r.itemType === 'product' && r.productId) {
-        const physical = r.productType === 'physical';
-        const line: PricingLine = {
-          itemType: 'product',
-          itemId: r.productId,
-          title: r.productName ?? '',
-          unitPriceMinor: r.productPrice ?? 0,
-          currency: r.productCurrency ?? '',
-          quantity: physical ? r.quantity : 1,
-          requiresShipping: physical,
-          weightGrams: physical ? r.productWeight : null,
-          categoryId: r.productCategory,
-        };
-        if (r.productStatus !== 'active') unavailable.push({ ...ref(line), reason: 'not_for_sale' });
-        else if (r.productStock !== null && r.productStock <= 0)
-          unavailable.push({ ...ref(line), reason: 'out_of_stock' });
-        else if (r.productStock !== null && r.productStock < line.quantity)
-          unavailable.push({ ...ref(line), reason: 'not_enough_stock' });
-        else lines.push(line);
-      }
-    }
-    return { lines, unavailable };
+    return pricingOf(rows);
+  },
+
+  /**
+   * The user's cart with its lines, what they are (as `sellablesRepo.byRefs` reads them) and its pricing
+   * lines (as `linesOf`), in one statement: the cart page, adding to it and the checkout read it so.
+   * Null when the user has no cart.
+   */
+  async cartWithLines(x: Executor, userId: string): Promise<CartWithLines | null> {
+    return cartFromJoined(await cartWithLinesOn(x).execute({ userId }));
+  },
+
+  /**
+   * `cartWithLines` with the cart row locked for the rest of the transaction (`cartRepo.lockFor`),
+   * created when missing. Two statements, not one: a locking read that waited for another change to the
+   * cart would read the lines as they were before that change (PostgreSQL's read committed takes a
+   * statement's snapshot when it begins), and add a line twice (the overload test's 500s).
+   */
+  async lockedCartWithLines(x: Executor, userId: string): Promise<CartWithLines> {
+    await cartRepo.lockFor(x, userId);
+    const cart = await this.cartWithLines(x, userId);
+    if (!cart) throw new Error('cartPricingRepo.lockedCartWithLines: no cart');
+    return cart;
   },
 
   /**
@@ -173,26 +188,86 @@ export const cartPricingRepo = {
 
   async taxFor(x: Executor, country: string | null): Promise<TaxRateRow | null> {
     if (!country) return null;
-    const [row] = await x.select().from(taxRates).where(eq(taxRates.country, country.toUpperCase())).limit(1);
+    const [row] = await taxOn(x).execute({ country: country.toUpperCase() });
     return row ?? null;
   },
 
-  /** Empty the cart after an order takes its lines (the coupon goes with them). */
-  async clear(x: Executor, cartId: string, itemIds?: { courseIds: string[]; productIds: string[] }) {
-    if (!itemIds) await x.delete(cartItems).where(eq(cartItems.cartId, cartId));
-    else {
-      if (itemIds.courseIds.length > 0)
-        await x
-          .delete(cartItems)
-          .where(and(eq(cartItems.cartId, cartId), inArray(cartItems.courseId, itemIds.courseIds)));
-      if (itemIds.productIds.length > 0)
-        await x
-          .delete(cartItems)
-          .where(and(eq(cartItems.cartId, cartId), inArray(cartItems.productId, itemIds.productIds)));
-    }
-    await x.update(carts).set({ couponCode: null, updatedAt: new Date() }).where(eq(carts.id, cartId));
+  /**
+   * Take an order's lines out of the buyer's cart, and its coupon with them: two writes for the
+   * fulfilment's one statement (ADR 042; nothing happens when the buyer has no cart).
+   */
+  clearBoughtWrites(userId: string, itemIds: { courseIds: string[]; productIds: string[] }): SQL[] {
+    const bought = or(
+      itemIds.courseIds.length > 0 ? inArray(cartItems.courseId, itemIds.courseIds) : undefined,
+      itemIds.productIds.length > 0 ? inArray(cartItems.productId, itemIds.productIds) : undefined,
+    );
+    const writes = [
+      sql`update ${carts} set "coupon_code" = null, "updated_at" = ${new Date().toISOString()}::timestamptz
+        where "user_id" = ${userId}`,
+    ];
+    if (bought)
+      writes.push(sql`delete from ${cartItems}
+        where ${cartItems.cartId} in (select "id" from ${carts} where "user_id" = ${userId}) and (${bought})`);
+    return writes;
   },
 };
+
+export interface CartWithLines {
+  cart: CartRow;
+  rows: CartLineRow[];
+  sellables: Map<string, Sellable>;
+  lines: PricingLine[];
+  unavailable: UnavailableLine[];
+}
+
+interface JoinedLine {
+  item: CartItemRow;
+  course: CourseRow | null;
+  product: ProductRow | null;
+}
+
+/** Cart lines joined to their course or product, as pricing lines and the ones not for sale now. */
+function pricingOf(rows: JoinedLine[]): { lines: PricingLine[]; unavailable: UnavailableLine[] } {
+  const lines: PricingLine[] = [];
+  const unavailable: UnavailableLine[] = [];
+  for (const { item, course: c, product: p } of rows) {
+    if (item.itemType === 'course' && c) {
+      const line: PricingLine = {
+        itemType: 'course',
+        itemId: c.id,
+        title: c.title,
+        unitPriceMinor: c.priceMinor,
+        currency: c.currency,
+        quantity: 1,
+        requiresShipping: false,
+        weightGrams: null,
+        categoryId: c.categoryId,
+      };
+      if (c.status !== 'published') unavailable.push({ ...ref(line), reason: 'not_for_sale' });
+      else if (line.unitPriceMinor === 0) unavailable.push({ ...ref(line), reason: 'free' });
+      else lines.push(line);
+    } else if (item.itemType === 'product' && p) {
+      const physical = p.type === 'physical';
+      const line: PricingLine = {
+        itemType: 'product',
+        itemId: p.id,
+        title: p.name,
+        unitPriceMinor: p.priceMinor,
+        currency: p.currency,
+        quantity: physical ? item.quantity : 1,
+        requiresShipping: physical,
+        weightGrams: physical ? p.weightGrams : null,
+        categoryId: p.categoryId,
+      };
+      if (p.status !== 'active') unavailable.push({ ...ref(line), reason: 'not_for_sale' });
+      else if (p.stock !== null && p.stock <= 0) unavailable.push({ ...ref(line), reason: 'out_of_stock' });
+      else if (p.stock !== null && p.stock < line.quantity)
+        unavailable.push({ ...ref(line), reason: 'not_enough_stock' });
+      else lines.push(line);
+    }
+  }
+  return { lines, unavailable };
+}
 
 function ref(l: PricingLine) {
   return { itemType: l.itemType, itemId: l.itemId, title: l.title };

@@ -4,6 +4,7 @@ import { couponsRoutes } from '../coupons/coupons.routes.ts';
 import { createCouponsService } from '../coupons/coupons.service.ts';
 import { shippingRoutes } from '../shipping/shipping.routes.ts';
 import { createShippingService } from '../shipping/shipping.service.ts';
+import { cartRepo } from './cart.repo.ts';
 import { cartRoutes } from './cart.routes.ts';
 import { createCartService } from './cart.service.ts';
 import { wishlistRoutes } from './wishlist.routes.ts';
@@ -20,5 +21,5 @@ export async function registerCart(app: FastifyInstance, deps: CommerceDeps) {
   await app.register(wishlistRoutes({ wishlist }), opts);
   await app.register(couponsRoutes({ coupons, requireAdmin: deps.requireAdmin }), opts);
   await app.register(shippingRoutes({ shipping, requireAdmin: deps.requireAdmin }), opts);
-  return { cart };
+  return { cart, unitsOf: (userId: string) => cartRepo.unitsOf(deps.database.db, userId) };
 }

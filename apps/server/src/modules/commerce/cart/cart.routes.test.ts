@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantCourse, paidCourse } from '../../../../test/commerce-cart.ts';
 import { student } from '../../../../test/course-progress.ts';
-import { Client, createTestApp, type TestApp } from '../../../../test/harness.ts';
+import { Client, createTestApp, externalDatabaseUrl, type TestApp } from '../../../../test/harness.ts';
 import { manualClock } from '../../../platform/clock.ts';
 import { buildCoupon, buildProduct, buildTaxRate } from '../../../seed/commerce-factories.ts';
 
@@ -38,8 +39,11 @@ describe('the cart', () => {
     expect(cart.items).toHaveLength(1);
     expect(cart).toMatchObject({ currency: 'PKR', count: 1, unavailable: [] });
     expect(cart.quote).toMatchObject({ subtotalMinor: 420_000, totalMinor: 420_000, taxMinor: 0 });
+    // The signed-in state carries the count, for the header's badge.
+    expect((await client.get('/api/auth/me')).json().cartCount).toBe(1);
     const removed = await client.delete(`/api/cart/items/${cart.items[0].id}`);
     expect(removed.json()).toMatchObject({ items: [], currency: null, quote: null });
+    expect((await client.get('/api/auth/me')).json().cartCount).toBe(0);
   });
 
   it('refuses a free, unpublished, unknown or already owned course', async () => {
@@ -93,6 +97,8 @@ describe('the cart', () => {
     expect(cart.quote.subtotalMinor).toBe(2 * 10_000 + 5_000);
     const three = await client.patch(`/api/cart/items/${line(box.id).id}`, { quantity: 3 });
     expect(three.json().quote.subtotalMinor).toBe(3 * 10_000 + 5_000);
+    // The header's count is the view's: three boxes and one ebook.
+    expect([three.json().count, (await client.get('/api/auth/me')).json().cartCount]).toEqual([4, 4]);
     const four = await client.patch(`/api/cart/items/${line(box.id).id}`, { quantity: 4 });
     expect([four.statusCode, four.json().error.code]).toEqual([409, 'out_of_stock']);
     for (const quantity of [0, 100, 1.5, '2'])
@@ -158,6 +164,64 @@ describe('the cart', () => {
     expect((await client.get('/api/cart')).json().quote.taxMinor).toBe(0);
     expect((await client.get('/api/cart?country=GBR')).statusCode).toBe(400);
   });
+
+  // PostgreSQL only: the embedded database serves one connection, so no change can wait for a lock.
+  it.runIf(externalDatabaseUrl)(
+    'reads the lines another change committed while it waited for the cart lock (no line twice, no quantity lost)',
+    async () => {
+      const { user, client } = await student(t);
+      const c = await paidCourse(t, { priceMinor: 100_000 });
+      const box = await buildProduct(db(), { type: 'physical', stock: 9, priceMinor: 10_000 });
+      expect((await client.post('/api/cart/items', product(box.id, 1))).statusCode).toBe(200);
+      const pool = t.platform.database.pool as pg.Pool;
+      // Another tab's change holds the cart's lock: it adds the course and raises the box to 3.
+      const other = await pool.connect();
+      try {
+        await other.query('begin');
+        const { rows } = await other.query<{ id: string }>(
+          'select id from carts where user_id = $1 for update',
+          [user.id],
+        );
+        const cartId = rows[0]?.id;
+        await other.query(
+          `insert into cart_items (id, cart_id, item_type, course_id, quantity, added_at)
+           values ($1, $2, 'course', $3, 1, now())`,
+          [randomUUID(), cartId, c.id],
+        );
+        await other.query('update cart_items set quantity = 3 where cart_id = $1 and product_id = $2', [
+          cartId,
+          box.id,
+        ]);
+        // This tab adds the same course and one more box: both wait for the lock...
+        const addCourse = client.post('/api/cart/items', course(c.id));
+        const addBox = client.post('/api/cart/items', product(box.id, 1));
+        await expect
+          .poll(async () => {
+            const waiting = await pool.query(
+              `select count(*)::int as n from pg_stat_activity
+                where wait_event_type = 'Lock' and datname = current_database()`,
+            );
+            return waiting.rows[0].n;
+          })
+          .toBe(2);
+        await other.query('commit');
+        // ...and then see what it committed.
+        const answers = await Promise.all([addCourse, addBox]);
+        expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+      } finally {
+        other.release();
+      }
+      const cart = (await client.get('/api/cart')).json();
+      expect(
+        cart.items.map((i: { itemId: string; quantity: number }) => [i.itemId, i.quantity]).sort(),
+      ).toEqual(
+        [
+          [box.id, 4],
+          [c.id, 1],
+        ].sort(),
+      );
+    },
+  );
 });
 
 describe('the cart coupon', () => {
@@ -205,6 +269,43 @@ describe('the cart coupon', () => {
     }
     const unknown = await put(client, 'NO-SUCH-CODE');
     expect([unknown.quote.coupon.problem, unknown.quote.totalMinor]).toEqual(['unknown', 100_000]);
+  });
+
+  it('keeps the code on a cart emptied of its lines, and prices it again once a line comes back', async () => {
+    const { client, course: c } = await cartWith(100_000);
+    const coupon = await buildCoupon(db(), { percentOff: 10 });
+    const line = (await put(client, coupon.code)).items[0];
+    const empty = (await client.delete(`/api/cart/items/${line.id}`)).json();
+    expect(empty).toEqual({
+      currency: null,
+      couponCode: coupon.code,
+      items: [],
+      unavailable: [],
+      quote: null,
+      count: 0,
+    });
+    expect((await client.get('/api/cart')).json()).toEqual(empty);
+    const back = (await client.post('/api/cart/items', course(c.id))).json();
+    expect([back.couponCode, back.count, back.quote.totalMinor]).toEqual([coupon.code, 1, 90_000]);
+  });
+
+  it('reads the courses and products of one cart together', async () => {
+    const { client, course: c } = await cartWith(100_000);
+    const digital = await buildProduct(db(), { type: 'digital', priceMinor: 5_000 });
+    const physical = await buildProduct(db(), { type: 'physical', stock: 3, priceMinor: 2_000 });
+    await client.post('/api/cart/items', product(digital.id));
+    const cart = (await client.post('/api/cart/items', product(physical.id, 2))).json();
+    // The test clock stands still: lines added at the same instant come in id order.
+    const got = cart.items.map((i: { itemId: string; quantity: number }) => [i.itemId, i.quantity]);
+    expect(got.sort()).toEqual(
+      [
+        [c.id, 1],
+        [digital.id, 1],
+        [physical.id, 2],
+      ].sort(),
+    );
+    expect(cart).toMatchObject({ count: 4, unavailable: [] });
+    expect(cart.quote).toMatchObject({ subtotalMinor: 109_000, requiresShipping: true });
   });
 
   it('refuses an empty or overlong code', async () => {

@@ -3,14 +3,23 @@ import type { Executor } from '../../../db/client.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
 import type { CommerceDeps } from '../commerce.deps.ts';
 import { addRefusal, maxQuantity, toPricingLine } from './cart.policy.ts';
-import { cartRepo } from './cart.repo.ts';
+import { type CartLineRow, cartRepo } from './cart.repo.ts';
 import { cartPricingRepo } from './cart-pricing.repo.ts';
 import { buildCartView } from './cart-view.ts';
-import { type ItemRef, refKey, sellablesRepo } from './sellables.repo.ts';
+import { type ItemRef, refKey, type Sellable, sellablesRepo } from './sellables.repo.ts';
 
 type Deps = Pick<CommerceDeps, 'database' | 'clock'>;
 /** A nobody for coupon facts of a guest (no orders hold anything for them). */
 const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+/** The cart as it stands after a change: what `addTo` read and wrote, under the cart's lock. */
+interface CartState {
+  couponCode: string | null;
+  rows: CartLineRow[];
+  sellables: Map<string, Sellable>;
+  /** Of the cart's courses, those the user has active access to (still being read, for the view's reads). */
+  enrolled: Set<string> | Promise<Set<string>>;
+}
 
 /**
  * The signed-in user's cart: one currency, prices from the tables, every change under a lock on the
@@ -20,41 +29,49 @@ export function createCartService(d: Deps) {
   const db = d.database.db;
 
   async function view(x: Executor, userId: string, country?: string): Promise<Cart> {
-    const cart = await cartPricingRepo.cartOf(x, userId);
-    if (!cart) return { currency: null, couponCode: null, items: [], unavailable: [], quote: null, count: 0 };
-    const rows = await cartRepo.lines(x, cart.id);
-    const [sellables, enrolled, priced, coupon, tax] = await Promise.all([
-      sellablesRepo.byRefs(x, rows),
-      sellablesRepo.activeCourseIds(x, userId, courseIds(rows), d.clock.now()),
-      cartPricingRepo.linesOf(x, cart.id),
-      cart.couponCode ? cartPricingRepo.couponFacts(x, cart.couponCode, userId) : null,
+    const cart = await cartPricingRepo.cartWithLines(x, userId);
+    // No cart, or no lines: nothing to price, nothing more to read.
+    if (!cart || cart.rows.length === 0) return emptyCart(cart?.cart.couponCode ?? null);
+    const { rows, sellables } = cart;
+    const enrolled = sellablesRepo.activeCourseIds(x, userId, courseIds(rows), d.clock.now());
+    return priced(x, userId, { couponCode: cart.cart.couponCode, rows, sellables, enrolled }, country);
+  }
+
+  /** The view of a cart whose lines, items and enrollments are known: its coupon and tax, and the quote. */
+  async function priced(x: Executor, userId: string, c: CartState, country?: string): Promise<Cart> {
+    if (c.rows.length === 0) return emptyCart(c.couponCode);
+    const [enrolled, coupon, tax] = await Promise.all([
+      c.enrolled,
+      c.couponCode ? cartPricingRepo.couponFacts(x, c.couponCode, userId) : null,
       cartPricingRepo.taxFor(x, country ?? null),
     ]);
     return buildCartView({
-      rows,
-      sellables,
+      rows: c.rows,
+      sellables: c.sellables,
       enrolled,
-      couponCode: cart.couponCode,
+      couponCode: c.couponCode,
       coupon,
       tax,
       now: d.clock.now(),
-      pricingLines: priced.lines,
+      // The same lines `cartPricingRepo` prices at checkout; the view prices only those without a problem.
+      pricingLines: pricingLinesOf(c.rows, c.sellables),
     });
   }
 
   /**
    * Add `quantity` of an item to the locked cart (or, `mode: 'max'`, raise the line to it: a merge run
-   * twice does not double a guest's quantities). Throws the AppError of the rule it breaks.
+   * twice does not double a guest's quantities). Throws the AppError of the rule it breaks; answers the
+   * cart as it now is, for the view (no second read after the commit).
    */
   async function addTo(
     x: Executor,
     userId: string,
     item: ItemRef & { quantity?: number },
     mode: 'add' | 'max',
-  ) {
-    const cart = await cartRepo.lockFor(x, userId);
-    const rows = await cartRepo.lines(x, cart.id);
-    const sellables = await sellablesRepo.byRefs(x, [...rows, item]);
+  ): Promise<CartState> {
+    const { cart, rows, sellables } = await cartPricingRepo.lockedCartWithLines(x, userId);
+    if (!sellables.has(refKey(item)))
+      for (const [key, found] of await sellablesRepo.byRefs(x, [item])) sellables.set(key, found);
     const s = sellables.get(refKey(item));
     const existing = rows.find((r) => refKey(r) === refKey(item));
     // Courses and digital goods are one unit however often they are added.
@@ -65,15 +82,28 @@ export function createCartService(d: Deps) {
     else if (existing) quantity = 1;
     const others = rows.filter((r) => r !== existing).map((r) => sellables.get(refKey(r))?.currency);
     const cartCurrency = others.find((c) => c !== undefined) ?? null;
-    const enrolled =
-      item.itemType === 'course'
-        ? (await sellablesRepo.activeCourseIds(x, userId, [item.itemId], d.clock.now())).has(item.itemId)
-        : false;
-    const refusal = addRefusal(s, { quantity, cartCurrency, isEnrolled: enrolled });
+    const enrolled = await sellablesRepo.activeCourseIds(
+      x,
+      userId,
+      [...new Set(courseIds([...rows, item]))],
+      d.clock.now(),
+    );
+    const refusal = addRefusal(s, {
+      quantity,
+      cartCurrency,
+      isEnrolled: item.itemType === 'course' && enrolled.has(item.itemId),
+    });
     if (refusal) throw refusal;
-    if (!existing) await cartRepo.insertLine(x, cart.id, item, quantity, d.clock.now());
-    else if (existing.quantity !== quantity) await cartRepo.setQuantity(x, cart.id, existing.id, quantity);
+    let after = rows;
+    if (!existing) {
+      const id = await cartRepo.insertLine(x, cart.id, item, quantity, d.clock.now());
+      after = [...rows, { id, itemType: item.itemType, itemId: item.itemId, quantity }];
+    } else if (existing.quantity !== quantity) {
+      await cartRepo.setQuantity(x, cart.id, existing.id, quantity);
+      after = rows.map((r) => (r === existing ? { ...r, quantity } : r));
+    }
     if (cart.currency !== s?.currency) await cartRepo.update(x, cart.id, { currency: s?.currency ?? null });
+    return { couponCode: cart.couponCode, rows: after, sellables, enrolled };
   }
 
   /** Run a change on the locked cart, then answer the cart as it is after the commit. */
@@ -92,8 +122,8 @@ export function createCartService(d: Deps) {
     get: (userId: string, country?: string) => view(db, userId, country),
 
     async add(userId: string, body: CartItemBody) {
-      await db.transaction((tx) => addTo(tx, userId, body, 'add'));
-      return view(db, userId);
+      const state = await db.transaction((tx) => addTo(tx, userId, body, 'add'));
+      return priced(db, userId, state);
     },
 
     /** Set a physical line's quantity (1 for the others), within the stock. */
@@ -162,10 +192,7 @@ export function createCartService(d: Deps) {
         coupon,
         tax: null,
         now: d.clock.now(),
-        pricingLines: rows.flatMap((r) => {
-          const s = sellables.get(refKey(r));
-          return s ? [toPricingLine(s, r.quantity)] : [];
-        }),
+        pricingLines: pricingLinesOf(rows, sellables),
       });
       return { cart, skipped };
     },
@@ -174,5 +201,17 @@ export function createCartService(d: Deps) {
   };
 }
 export type CartService = ReturnType<typeof createCartService>;
+
+/** The pricing lines of the rows whose item still exists. */
+function pricingLinesOf(rows: (ItemRef & { quantity: number })[], sellables: Map<string, Sellable>) {
+  return rows.flatMap((r) => {
+    const s = sellables.get(refKey(r));
+    return s ? [toPricingLine(s, r.quantity)] : [];
+  });
+}
+
+function emptyCart(couponCode: string | null): Cart {
+  return { currency: null, couponCode, items: [], unavailable: [], quote: null, count: 0 };
+}
 
 const courseIds = (rows: ItemRef[]) => rows.filter((r) => r.itemType === 'course').map((r) => r.itemId);

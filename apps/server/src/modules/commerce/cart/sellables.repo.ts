@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { courses, enrollments, products } from '../../../db/schema/index.ts';
+import { reusable } from '../../../db/reusable.ts';
+import { type CourseRow, courses, enrollments, type ProductRow, products } from '../../../db/schema/index.ts';
 
 export type ItemType = 'course' | 'product';
 export interface ItemRef {
@@ -25,6 +26,55 @@ export interface Sellable extends ItemRef {
 
 export const refKey = (r: ItemRef) => `${r.itemType}:${r.itemId}`;
 
+/** A course as the cart sees it. */
+export function courseSellable(c: CourseRow): Sellable {
+  return {
+    itemType: 'course',
+    itemId: c.id,
+    title: c.title,
+    slug: c.slug,
+    priceMinor: c.priceMinor,
+    currency: c.currency,
+    isListed: c.status === 'published',
+    isPhysical: false,
+    stock: null,
+    weightGrams: null,
+    categoryId: c.categoryId,
+  };
+}
+
+/** A product as the cart sees it. */
+export function productSellable(p: ProductRow): Sellable {
+  return {
+    itemType: 'product',
+    itemId: p.id,
+    title: p.name,
+    slug: p.slug,
+    priceMinor: p.priceMinor,
+    currency: p.currency,
+    isListed: p.status === 'active',
+    isPhysical: p.type === 'physical',
+    stock: p.type === 'physical' ? p.stock : null,
+    weightGrams: p.type === 'physical' ? p.weightGrams : null,
+    categoryId: p.categoryId,
+  };
+}
+
+const activeCourseIdsOn = reusable((x) =>
+  x
+    .select({ courseId: enrollments.courseId })
+    .from(enrollments)
+    .where(
+      and(
+        eq(enrollments.userId, sql.placeholder('userId')),
+        sql`${enrollments.courseId} = any(${sql.placeholder('courseIds')}::uuid[])`,
+        eq(enrollments.status, 'active'),
+        or(isNull(enrollments.expiresAt), gt(enrollments.expiresAt, sql.placeholder('now'))),
+      ),
+    )
+    .prepare('active_course_ids'),
+);
+
 /** Courses and products by id, keyed by `refKey`; unknown ids are simply absent. */
 export const sellablesRepo = {
   async byRefs(x: Executor, refs: ItemRef[]): Promise<Map<string, Sellable>> {
@@ -35,51 +85,15 @@ export const sellablesRepo = {
       productIds.length === 0 ? [] : x.select().from(products).where(inArray(products.id, productIds)),
     ]);
     const out = new Map<string, Sellable>();
-    for (const c of cs)
-      out.set(`course:${c.id}`, {
-        itemType: 'course',
-        itemId: c.id,
-        title: c.title,
-        slug: c.slug,
-        priceMinor: c.priceMinor,
-        currency: c.currency,
-        isListed: c.status === 'published',
-        isPhysical: false,
-        stock: null,
-        weightGrams: null,
-        categoryId: c.categoryId,
-      });
-    for (const p of ps)
-      out.set(`product:${p.id}`, {
-        itemType: 'product',
-        itemId: p.id,
-        title: p.name,
-        slug: p.slug,
-        priceMinor: p.priceMinor,
-        currency: p.currency,
-        isListed: p.status === 'active',
-        isPhysical: p.type === 'physical',
-        stock: p.type === 'physical' ? p.stock : null,
-        weightGrams: p.type === 'physical' ? p.weightGrams : null,
-        categoryId: p.categoryId,
-      });
+    for (const c of cs) out.set(`course:${c.id}`, courseSellable(c));
+    for (const p of ps) out.set(`product:${p.id}`, productSellable(p));
     return out;
   },
 
   /** Of these courses, the ones the user has active access to now (not revoked, not expired). */
   async activeCourseIds(x: Executor, userId: string, courseIds: string[], now: Date): Promise<Set<string>> {
     if (courseIds.length === 0) return new Set();
-    const rows = await x
-      .select({ courseId: enrollments.courseId })
-      .from(enrollments)
-      .where(
-        and(
-          eq(enrollments.userId, userId),
-          inArray(enrollments.courseId, courseIds),
-          eq(enrollments.status, 'active'),
-          or(isNull(enrollments.expiresAt), gt(enrollments.expiresAt, now)),
-        ),
-      );
+    const rows = await activeCourseIdsOn(x).execute({ userId, courseIds, now });
     return new Set(rows.map((r) => r.courseId));
   },
 };

@@ -2,9 +2,8 @@ import type { Quote } from '@9tangle/contracts';
 import type { Executor } from '../../../db/client.ts';
 import type { CartRow, ShippingRateRow } from '../../../db/schema/index.ts';
 import { AppError, badRequest, conflict } from '../../../http/errors.ts';
-import { enrollmentsRepo } from '../../learning/enrollments.repo.ts';
-import { accessState } from '../../learning/learning.policy.ts';
 import { cartPricingRepo, type UnavailableLine } from '../cart/cart-pricing.repo.ts';
+import { sellablesRepo } from '../cart/sellables.repo.ts';
 import { type CouponFacts, type PricingLine, priceCart } from '../pricing/pricing.ts';
 
 export interface CheckoutQuoteInput {
@@ -33,9 +32,9 @@ export async function quoteCart(
   input: CheckoutQuoteInput,
   now: Date,
 ): Promise<{ priced: PricedCart | null; unavailable: UnavailableLine[] }> {
-  const cart = await cartPricingRepo.cartOf(x, userId);
-  if (!cart) return { priced: null, unavailable: [] };
-  const { lines, unavailable } = await cartPricingRepo.linesOf(x, cart.id);
+  const read = await cartPricingRepo.cartWithLines(x, userId);
+  if (!read) return { priced: null, unavailable: [] };
+  const { cart, lines, unavailable } = read;
   const first = lines[0];
   if (!first) return { priced: null, unavailable };
   for (const l of lines)
@@ -74,14 +73,18 @@ export async function assertOrderable(
     });
   const priced = r.priced;
   if (!priced) throw conflict('cart_empty', 'Your cart is empty');
-  for (const l of priced.lines) {
-    if (l.itemType !== 'course') continue;
-    const e = await enrollmentsRepo.find(x, userId, l.itemId);
-    if (e && accessState(e, now) === 'active')
-      throw new AppError('already_owned', 409, `You already have access to “${l.title}”`, {
-        itemId: l.itemId,
-      });
-  }
+  const courseLines = priced.lines.filter((l) => l.itemType === 'course');
+  const owned = await sellablesRepo.activeCourseIds(
+    x,
+    userId,
+    courseLines.map((l) => l.itemId),
+    now,
+  );
+  const ownedLine = courseLines.find((l) => owned.has(l.itemId));
+  if (ownedLine)
+    throw new AppError('already_owned', 409, `You already have access to “${ownedLine.title}”`, {
+      itemId: ownedLine.itemId,
+    });
   const problem = priced.quote.coupon?.problem ?? null;
   if (problem)
     throw new AppError('coupon_invalid', 409, 'This coupon cannot be used on this order', { problem });

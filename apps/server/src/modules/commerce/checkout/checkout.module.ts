@@ -9,6 +9,7 @@ import {
 } from '../payments/test-provider/test-provider.routes.ts';
 import { checkoutRoutes } from './checkout.routes.ts';
 import { createCheckoutService } from './checkout.service.ts';
+import { INVOICE_SOURCE, invoiceOf } from './invoice-pdf.ts';
 import { myOrdersRoutes } from './my-orders.routes.ts';
 import { createMyOrdersService } from './my-orders.service.ts';
 import { ORDER_SWEEP_QUEUE, sweepPendingOrders } from './order-sweep.ts';
@@ -24,6 +25,8 @@ export async function registerCheckout(
   s: { pipeline: PaymentPipeline; providers: CardProviders },
 ) {
   registerPaymentHandlers(s.pipeline, deps);
+  // The receipt's invoice is rendered by the job that sends the receipt, from the order as frozen.
+  deps.mail.produceAttachments(INVOICE_SOURCE, (orderId) => invoiceOf(deps.database.db, orderId));
   const checkout = createCheckoutService({ ...deps, ...s });
   await app.register(checkoutRoutes({ checkout }), { prefix: '/api' });
   await app.register(myOrdersRoutes({ myOrders: createMyOrdersService(deps) }), { prefix: '/api' });

@@ -71,9 +71,15 @@ describe('POST /api/checkout/orders', () => {
     expect((await placeOrder(b.client, { provider: 'stripe' })).json().error.code).toBe(
       'provider_unavailable',
     );
-    expect((await placeOrder(b.client, { provider: 'manual' })).json().error.code).toBe(
-      'provider_unavailable',
+    // Manual payment is offered exactly when an account is active. On a shared PostgreSQL another file
+    // may have left one active, so the expectation follows the table rather than assuming it empty.
+    const manualActive = await one<{ n: number } | undefined>(
+      'select 1 as n from manual_payment_accounts where active limit 1',
+      [],
     );
+    const manual = await placeOrder(b.client, { provider: 'manual' });
+    if (manualActive) expect(manual.statusCode, manual.body).toBe(201);
+    else expect(manual.json().error.code).toBe('provider_unavailable');
     const bad = await placeOrder(b.client, { couponCode: 'NOSUCHCODE' });
     expect([bad.statusCode, bad.json().error.code, bad.json().error.details.problem]).toEqual([
       409,

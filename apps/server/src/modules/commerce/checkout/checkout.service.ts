@@ -9,7 +9,7 @@ import type {
   PlacedOrder,
 } from '@9tangle/contracts';
 import type { Executor } from '../../../db/client.ts';
-import type { OrderRow, PaymentRow } from '../../../db/schema/index.ts';
+import type { OrderRow } from '../../../db/schema/index.ts';
 import { badRequest, conflict, notFound } from '../../../http/errors.ts';
 import { isUniqueViolation } from '../../catalog/slug.ts';
 import type { CurrentUser } from '../../identity/identity.types.ts';
@@ -18,7 +18,13 @@ import type { CommerceDeps } from '../commerce.deps.ts';
 import type { PaymentPipeline } from '../payments/pipeline.ts';
 import type { CardProviders } from '../payments/providers.ts';
 import { assertOrderable, quoteCart } from './checkout-quote.ts';
-import { createOrderInTx } from './order-create.ts';
+import {
+  type AttemptRef,
+  createOrderInTx,
+  type LineRef,
+  type OrderRef,
+  withFreshNumber,
+} from './order-create.ts';
 import { hashIdempotencyKey } from './order-number.ts';
 import { ordersRepo } from './orders.repo.ts';
 
@@ -45,11 +51,16 @@ export function createCheckoutService(d: CheckoutServiceDeps) {
   }
 
   /** Open the provider's hosted page for an attempt (idempotent on the attempt's id), once. */
-  async function ensureRedirect(order: OrderRow, payment: PaymentRow): Promise<string> {
+  async function ensureRedirect(
+    order: OrderRef,
+    payment: AttemptRef,
+    /** The order's lines when the caller has them (it has just written them). */
+    lines?: LineRef[],
+  ): Promise<string> {
     if (payment.redirectUrl) return payment.redirectUrl;
     const provider = payment.provider === 'manual' ? null : d.providers.get(payment.provider);
     if (!provider) throw conflict('provider_unavailable', `${payment.provider} is not configured`);
-    const items = await ordersRepo.itemsOf(db, order.id);
+    const items = lines ?? (await ordersRepo.itemsOf(db, order.id));
     const base = d.config.http.publicUrl;
     const hosted = await provider.createCheckout({
       paymentId: payment.id,
@@ -134,8 +145,8 @@ export function createCheckoutService(d: CheckoutServiceDeps) {
       const now = d.clock.now();
       const country = body.shippingAddress?.country ?? body.country;
       const input = { ...body, country };
-      try {
-        const order = await db.transaction(async (tx) => {
+      const place = (number: string) =>
+        db.transaction(async (tx) => {
           const priced = await assertOrderable(
             tx,
             user.id,
@@ -149,12 +160,20 @@ export function createCheckoutService(d: CheckoutServiceDeps) {
             body: { ...body, country },
             priced,
             keyHash,
+            number,
             paymentId: randomUUID(),
             now,
             ttlMs: d.config.commerce.pendingOrderTtlMs,
           });
         });
-        return { created: true, order: await placed(order) };
+      try {
+        const placedNow = await withFreshNumber(place);
+        // The attempt and lines just written: no need to read them back.
+        const { order, payment, items } = placedNow;
+        return {
+          created: true,
+          order: { orderNumber: order.number, redirectUrl: await ensureRedirect(order, payment, items) },
+        };
       } catch (err) {
         if (!isUniqueViolation(err, 'orders_user_idempotency_key')) throw err;
         // A concurrent request with the same key won: answer its order.

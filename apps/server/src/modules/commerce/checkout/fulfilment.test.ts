@@ -120,6 +120,34 @@ describe('the one fulfilment', () => {
     expect(Number(cart.n)).toBe(0);
   });
 
+  it('takes only the bought lines out of the cart (and its coupon), and records pending → paid → processing', async () => {
+    const b = await placedOrder();
+    // Added after the order was placed: not bought, so it stays in the cart.
+    const later = await paidCourse(t);
+    expect(
+      (await b.client.post('/api/cart/items', { itemType: 'course', itemId: later.course.id })).statusCode,
+    ).toBe(200);
+    await b.client.request('PUT', '/api/cart/coupon', { code: 'SOME-CODE' });
+    expect((await pressTestPay(b.client, b.placed.redirectUrl, 'pay')).statusCode).toBe(200);
+    const cart = (await b.client.get('/api/cart')).json();
+    expect([cart.couponCode, cart.items.map((i: { itemId: string }) => i.itemId)]).toEqual([
+      null,
+      [later.course.id],
+    ]);
+    const order = await one<{ status: string; paid: boolean; provider: string; fulfilled: boolean }>(
+      'select status, paid_at is not null as paid, provider, fulfilled_at is not null as fulfilled from orders where id = $1',
+      [b.order.id],
+    );
+    expect(order).toEqual({ status: 'processing', paid: true, provider: 'test', fulfilled: false });
+    const steps = (
+      await raw().query<{ from_status: string | null; to_status: string }>(
+        `select from_status, to_status from order_events where order_id = $1 and type = 'status_changed'`,
+        [b.order.id],
+      )
+    ).rows.map((r) => `${r.from_status}→${r.to_status}`);
+    expect(steps.sort()).toEqual(['null→pending', 'paid→processing', 'pending→paid'].sort());
+  });
+
   it('out of order: failed then succeeded → paid; succeeded then failed or pending → still paid', async () => {
     const a = await placedOrder();
     await pressTestPay(a.client, a.placed.redirectUrl, 'decline');

@@ -1,38 +1,58 @@
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
-import type { OrderItemRow, OrderRow, PaymentRow } from '../../../db/schema/index.ts';
+import {
+  ledgerEntries,
+  mailMessages,
+  type OrderRow,
+  orderEvents,
+  orders,
+  type PaymentRow,
+} from '../../../db/schema/index.ts';
 import { cartPricingRepo } from '../cart/cart-pricing.repo.ts';
 import type { CommerceDeps } from '../commerce.deps.ts';
 import { type LedgerLine, ledger } from '../ledger/ledger.ts';
-import { invoiceKey, renderInvoicePdf } from './invoice-pdf.ts';
+import type { NotificationContext } from '../payments/pipeline.ts';
+import { INVOICE_SOURCE, invoiceKey } from './invoice-pdf.ts';
 import { formatMoney } from './money.ts';
 
 // Kept here too: the refunds slice reads it from this module.
 export { formatMoney };
 
-import { ordersRepo } from './orders.repo.ts';
+import { type FulfilmentLine, ordersRepo } from './orders.repo.ts';
 
 export type FulfilmentDeps = Pick<
   CommerceDeps,
   'config' | 'clock' | 'enrollments' | 'mail' | 'onEnrollmentChange' | 'storage'
 >;
 
+/** What the pipeline gives a handler besides the transaction (see `NotificationContext`). */
+export type FulfilmentEffects = Pick<NotificationContext, 'write' | 'afterCommit'>;
+
 /**
  * The one fulfilment (ADR 026), run once per order on its pending → paid transition, under the order's
  * lock held by the payment pipeline, in its transaction: course access, download grants, stock, the
- * sale in the ledger, the bought lines out of the cart, the order's next status, the receipt. Work that
- * must wait for the commit (queueing the mail, the catalog's counters) goes to `afterCommit`.
+ * sale in the ledger, the bought lines out of the cart, the order's status (paid, then the next one:
+ * written once, with both events), the receipt. The lines are read once (with their products and
+ * instructors); the writes nothing here reads again go to `write`, sent as one statement with the
+ * pipeline's own (ADR 042). Work that must wait for the commit (queueing the mail, the catalog's
+ * counters) goes to `afterCommit`.
  */
 export async function fulfilOrder(
   tx: Tx,
   d: FulfilmentDeps,
   order: OrderRow,
   payment: PaymentRow,
-  afterCommit: (fn: () => Promise<void>) => void,
+  fx: FulfilmentEffects,
 ): Promise<{ status: 'fulfilled' | 'processing' }> {
   const now = d.clock.now();
-  const items = await ordersRepo.itemsOf(tx, order.id);
-  const courseItems = items.filter((i) => i.itemType === 'course' && i.courseId);
-  const productItems = items.filter((i) => i.itemType === 'product' && i.productId);
+  const lines = await ordersRepo.linesForFulfilment(tx, order.id);
+  const items = lines.map((l) => l.item);
+  // In one order (by course id): two fulfilments bumping the same courses' counters lock them alike,
+  // instead of deadlocking (seen as a 500 on concurrent webhooks in the chaos suite).
+  const courseItems = items
+    .filter((i) => i.itemType === 'course' && i.courseId)
+    .sort((a, b) => ((a.courseId as string) < (b.courseId as string) ? -1 : 1));
+  const productLines = lines.filter((l) => l.item.itemType === 'product' && l.product);
 
   let enrolled = false;
   for (const item of courseItems) {
@@ -42,13 +62,7 @@ export async function fulfilOrder(
     enrolled ||= r.granted;
   }
 
-  const productRows = await ordersRepo.productsByIds(
-    tx,
-    productItems.map((i) => i.productId as string),
-  );
-  const productById = new Map(productRows.map((p) => [p.id, p]));
-  for (const item of productItems) {
-    const product = productById.get(item.productId as string);
+  for (const { item, product } of productLines) {
     if (product?.type === 'digital')
       await ordersRepo.grantDownload(tx, {
         orderItemId: item.id,
@@ -65,26 +79,40 @@ export async function fulfilOrder(
     }
   }
 
-  await postSale(tx, d, order, payment, items, now);
+  const sale = saleEntries(d, order, payment, lines, now);
+  if (sale.length > 0) fx.write(tx.insert(ledgerEntries).values(sale));
 
-  const cart = await cartPricingRepo.cartOf(tx, order.userId);
-  if (cart)
-    await cartPricingRepo.clear(tx, cart.id, {
-      courseIds: courseItems.map((i) => i.courseId as string),
-      productIds: productItems.map((i) => i.productId as string),
-    });
+  for (const w of cartPricingRepo.clearBoughtWrites(order.userId, {
+    courseIds: courseItems.map((i) => i.courseId as string),
+    productIds: productLines.map((l) => l.item.productId as string),
+  }))
+    fx.write(w);
 
+  // The order goes from its status through paid to the next one: one update, both events.
   const ships = items.some((i) => i.requiresShipping);
   const status = ships ? 'processing' : 'fulfilled';
-  await ordersRepo.setOrder(tx, order.id, { status, fulfilledAt: ships ? null : now });
-  await ordersRepo.event(tx, order.id, { type: 'status_changed', fromStatus: 'paid', toStatus: status });
+  fx.write(
+    tx
+      .update(orders)
+      .set({
+        status,
+        paidAt: now,
+        provider: payment.provider,
+        fulfilledAt: ships ? null : now,
+        updatedAt: new Date(),
+      })
+      .where(eq(orders.id, order.id)),
+  );
+  fx.write(
+    tx.insert(orderEvents).values([
+      { orderId: order.id, type: 'status_changed', fromStatus: order.status, toStatus: 'paid' },
+      { orderId: order.id, type: 'status_changed', fromStatus: 'paid', toStatus: status },
+    ]),
+  );
 
-  // The invoice is stored before the mail that attaches it is written (a rollback leaves a file that the
-  // next attempt overwrites under the same key).
-  const storageKey = invoiceKey(order.id);
-  await d.storage.put(storageKey, await renderInvoicePdf({ ...order, paidAt: now }, items));
-  const mailId = await d.mail.write(
-    tx,
+  // The invoice is rendered by the mail's delivery (from the order as committed), and stored then under
+  // this key; the buyer's download renders it from the same rows.
+  const mail = d.mail.compose(
     order.contactEmail,
     'orderReceipt',
     {
@@ -95,11 +123,19 @@ export async function fulfilOrder(
       url: new URL(`/dashboard/orders/${order.number}`, d.config.http.publicUrl).toString(),
     },
     {
-      attachments: [{ filename: `invoice-${order.number}.pdf`, contentType: 'application/pdf', storageKey }],
+      attachments: [
+        {
+          filename: `invoice-${order.number}.pdf`,
+          contentType: 'application/pdf',
+          storageKey: invoiceKey(order.id),
+          source: { kind: INVOICE_SOURCE, id: order.id },
+        },
+      ],
     },
   );
-  afterCommit(() => d.mail.dispatch(mailId));
-  if (enrolled) afterCommit(() => d.onEnrollmentChange());
+  fx.write(tx.insert(mailMessages).values(mail));
+  fx.afterCommit(() => d.mail.dispatch(mail.id));
+  if (enrolled) fx.afterCommit(() => d.onEnrollmentChange());
   return { status };
 }
 
@@ -108,32 +144,26 @@ export async function fulfilOrder(
  * each course's instructor share (`revenueSharePercent` of its net-of-discount, pre-tax amount) owed to
  * its first instructor; the rest is the academy's.
  */
-async function postSale(
-  tx: Tx,
+function saleEntries(
   d: FulfilmentDeps,
   order: OrderRow,
   payment: PaymentRow,
-  items: OrderItemRow[],
+  lines: FulfilmentLine[],
   at: Date,
 ) {
-  const instructors = await ordersRepo.firstInstructors(
-    tx,
-    items.flatMap((i) => (i.itemType === 'course' && i.courseId ? [i.courseId] : [])),
-  );
-  const lines: LedgerLine[] = [
+  const entries: LedgerLine[] = [
     { account: `cash:${payment.provider}`, amountMinor: order.totalMinor },
     { account: 'liability:tax', amountMinor: -order.taxMinor },
     { account: 'revenue:shipping', amountMinor: -order.shippingMinor },
   ];
   let shares = 0;
-  for (const item of items) {
-    const instructor = item.courseId ? instructors.get(item.courseId) : undefined;
-    if (item.itemType !== 'course' || !instructor) continue;
+  for (const { item, instructorId: instructor } of lines) {
+    if (item.itemType !== 'course' || !item.courseId || !instructor) continue;
     const net =
       item.unitPriceMinor * item.quantity - item.discountMinor - (order.taxInclusive ? item.taxMinor : 0);
     const share = Math.floor((Math.max(0, net) * d.config.commerce.revenueSharePercent) / 100);
     shares += share;
-    lines.push({
+    entries.push({
       account: 'payable:instructor',
       amountMinor: -share,
       userId: instructor,
@@ -141,13 +171,13 @@ async function postSale(
     });
   }
   const academy = order.totalMinor - order.taxMinor - order.shippingMinor - shares;
-  lines.push({ account: 'revenue:academy', amountMinor: -academy });
-  await ledger.post(tx, {
+  entries.push({ account: 'revenue:academy', amountMinor: -academy });
+  return ledger.entries({
     kind: 'sale',
     currency: order.currency,
     orderId: order.id,
     paymentId: payment.id,
-    lines,
+    lines: entries,
     at,
-  });
+  }).rows;
 }

@@ -27,7 +27,7 @@ export function createMyOrdersService(d: { database: Database }) {
         .select({
           order: orders,
           key: sql<string>`${orders.createdAt}::text`,
-          itemCount: sql<number>`(select count(*)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+          itemCount: sql<number>`(select count(*)::int from order_items i where i.order_id = "orders"."id")`,
         })
         .from(orders)
         .where(

@@ -1,17 +1,32 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateOrderBody } from '@9tangle/contracts';
 import type { Tx } from '../../../db/client.ts';
-import type { OrderRow } from '../../../db/schema/index.ts';
+import type { OrderItemRow, OrderRow, PaymentRow } from '../../../db/schema/index.ts';
 import { AppError, conflict } from '../../../http/errors.ts';
 import { isUniqueViolation } from '../../catalog/slug.ts';
 import type { PricedCart } from './checkout-quote.ts';
 import { newOrderNumber } from './order-number.ts';
 import { ordersRepo } from './orders.repo.ts';
 
+/** What opening the provider's page needs of an order, its lines and its attempt. */
+export type OrderRef = Pick<OrderRow, 'id' | 'number' | 'contactEmail'>;
+export type LineRef = Pick<OrderItemRow, 'title' | 'totalMinor' | 'quantity'>;
+export type AttemptRef = Pick<
+  PaymentRow,
+  'id' | 'provider' | 'amountMinor' | 'currency' | 'status' | 'redirectUrl'
+>;
+export interface PlacedOrderRefs {
+  order: OrderRef;
+  items: LineRef[];
+  payment: AttemptRef;
+}
+
 /**
  * Write the order the server priced, in the caller's transaction: the coupon's use reserved (one
  * conditional UPDATE under the coupon's row lock, the per-buyer limit checked again), the order with a
- * fresh number, its frozen lines, the first payment attempt, and its first event. No amount comes from
- * the body.
+ * fresh number, its frozen lines, the first payment attempt, and its first event (one statement). No
+ * amount comes from the body. A clash of the number (one in 8.5 × 10^11) raises `orders_number_key`:
+ * `withFreshNumber` runs the caller's transaction again with another.
  */
 export async function createOrderInTx(
   tx: Tx,
@@ -20,11 +35,13 @@ export async function createOrderInTx(
     body: CreateOrderBody;
     priced: PricedCart;
     keyHash: string;
+    /** A fresh `ORD-…` number (see `withFreshNumber`). */
+    number: string;
     paymentId: string;
     now: Date;
     ttlMs: number;
   },
-): Promise<OrderRow> {
+): Promise<PlacedOrderRefs> {
   const { quote, facts, rate } = o.priced;
   const coupon = quote.coupon && facts ? facts.coupon : null;
   if (coupon) {
@@ -75,28 +92,26 @@ export async function createOrderInTx(
     expiresAt: new Date(o.now.getTime() + o.ttlMs),
     idempotencyKeyHash: o.keyHash,
   };
-  const order = await insertWithNumber(tx, values);
-  await ordersRepo.insertItems(
-    tx,
-    quote.lines.map((l) => ({
-      orderId: order.id,
-      itemType: l.itemType,
-      courseId: l.itemType === 'course' ? l.itemId : null,
-      productId: l.itemType === 'product' ? l.itemId : null,
-      requiresShipping: l.requiresShipping,
-      title: l.title,
-      unitPriceMinor: l.unitPriceMinor,
-      quantity: l.quantity,
-      discountMinor: l.discountMinor,
-      taxMinor: l.taxMinor,
-      totalMinor: l.totalMinor,
-    })),
-  );
-  if (coupon) await ordersRepo.redeem(tx, coupon.id, order.id, o.userId);
+  const orderId = randomUUID();
+  const number = o.number;
+  const items = quote.lines.map((l) => ({
+    id: randomUUID(),
+    orderId,
+    itemType: l.itemType,
+    courseId: l.itemType === 'course' ? l.itemId : null,
+    productId: l.itemType === 'product' ? l.itemId : null,
+    requiresShipping: l.requiresShipping,
+    title: l.title,
+    unitPriceMinor: l.unitPriceMinor,
+    quantity: l.quantity,
+    discountMinor: l.discountMinor,
+    taxMinor: l.taxMinor,
+    totalMinor: l.totalMinor,
+  }));
   const manual = o.body.provider === 'manual';
-  await ordersRepo.insertPayment(tx, {
+  const payment = {
     id: o.paymentId,
-    orderId: order.id,
+    orderId,
     provider: o.body.provider,
     amountMinor: quote.totalMinor,
     currency: quote.currency,
@@ -104,26 +119,34 @@ export async function createOrderInTx(
       ? {
           providerRef: `manual_${o.paymentId}`,
           status: 'pending' as const,
-          redirectUrl: `/checkout/manual/${order.number}`,
+          redirectUrl: `/checkout/manual/${number}`,
         }
-      : { status: 'created' as const }),
+      : { status: 'created' as const, redirectUrl: null }),
+  };
+  await ordersRepo.insertPlacedOrder(tx, {
+    order: { ...values, id: orderId, number },
+    items,
+    redemption: coupon ? { couponId: coupon.id, orderId, userId: o.userId } : null,
+    payment,
+    event: { type: 'status_changed', toStatus: 'pending', actorId: o.userId },
   });
-  await ordersRepo.event(tx, order.id, { type: 'status_changed', toStatus: 'pending', actorId: o.userId });
-  return order;
+  return { order: { id: orderId, number, contactEmail: values.contactEmail }, items, payment };
 }
 
-/** Insert under a fresh `ORD-…` number, drawing again on the (rare) clash, in a savepoint. */
-async function insertWithNumber(
-  tx: Tx,
-  values: Omit<Parameters<typeof ordersRepo.insertOrder>[1], 'number'>,
-) {
-  for (let i = 0; ; i++) {
+/**
+ * Run `place` (a transaction that writes an order under the number it is given) again with a newly
+ * drawn number while the number drawn was taken, up to five times. Rarer than one in 10^11, so the
+ * whole transaction is run again rather than each insert guarded.
+ */
+export async function withFreshNumber<T>(
+  place: (number: string) => Promise<T>,
+  draw: () => string = newOrderNumber,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await tx.transaction((sp) =>
-        ordersRepo.insertOrder(sp, { ...values, number: newOrderNumber() }),
-      );
+      return await place(draw());
     } catch (err) {
-      if (i >= 4 || !isUniqueViolation(err, 'orders_number_key')) throw err;
+      if (attempt >= 5 || !isUniqueViolation(err, 'orders_number_key')) throw err;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { reusable } from '../../../db/reusable.ts';
 import {
   couponRedemptions,
   coupons,
@@ -7,28 +8,45 @@ import {
   courses,
   downloadGrants,
   manualPaymentAccounts,
+  type OrderItemRow,
   type OrderRow,
   orderEvents,
   orderItems,
   orders,
   type PaymentRow,
+  type ProductRow,
   payments,
   products,
 } from '../../../db/schema/index.ts';
 
 type NewOrder = typeof orders.$inferInsert;
+export interface FulfilmentLine {
+  item: OrderItemRow;
+  product: ProductRow | null;
+  instructorId: string | null;
+}
 type NewItem = typeof orderItems.$inferInsert;
 type NewPayment = typeof payments.$inferInsert;
 type OrderEvent = Omit<typeof orderEvents.$inferInsert, 'id' | 'orderId' | 'createdAt'>;
 
 /** Orders, their lines, attempts and events: the checkout's SQL. */
+const byIdempotencyKeyOn = reusable((x) =>
+  x
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.userId, sql.placeholder('userId')),
+        eq(orders.idempotencyKeyHash, sql.placeholder('keyHash')),
+      ),
+    )
+    .limit(1)
+    .prepare('order_by_idempotency_key'),
+);
+
 export const ordersRepo = {
   async byIdempotencyKey(x: Executor, userId: string, keyHash: string): Promise<OrderRow | null> {
-    const [row] = await x
-      .select()
-      .from(orders)
-      .where(and(eq(orders.userId, userId), eq(orders.idempotencyKeyHash, keyHash)))
-      .limit(1);
+    const [row] = await byIdempotencyKeyOn(x).execute({ userId, keyHash });
     return row ?? null;
   },
   async byNumber(x: Executor, number: string): Promise<OrderRow | null> {
@@ -39,13 +57,51 @@ export const ordersRepo = {
     const [row] = await x.select().from(orders).where(eq(orders.id, id)).for('update');
     return row ?? null;
   },
-  async insertOrder(x: Executor, v: NewOrder): Promise<OrderRow> {
-    const [row] = await x.insert(orders).values(v).returning();
-    if (!row) throw new Error('insertOrder: no row');
-    return row;
+  /**
+   * A new order, its lines, its coupon use, its first payment attempt and its first event, in one
+   * statement (data-modifying CTEs; the lines' foreign keys are checked at its end, when the order is
+   * there). Every id is given, so nothing needs to be read back. A clash of the order number raises
+   * `orders_number_key`, as a clash of the idempotency key raises `orders_user_idempotency_key`.
+   */
+  async insertPlacedOrder(
+    x: Executor,
+    o: {
+      order: NewOrder & { id: string };
+      items: NewItem[];
+      redemption: typeof couponRedemptions.$inferInsert | null;
+      payment: NewPayment;
+      event: OrderEvent;
+    },
+  ) {
+    const parts = [
+      sql`o as (${x.insert(orders).values(o.order).getSQL()})`,
+      sql`i as (${x.insert(orderItems).values(o.items).getSQL()})`,
+      ...(o.redemption ? [sql`r as (${x.insert(couponRedemptions).values(o.redemption).getSQL()})`] : []),
+      sql`p as (${x.insert(payments).values(o.payment).getSQL()})`,
+    ];
+    await x.execute(
+      sql`with ${sql.join(parts, sql`, `)} ${x
+        .insert(orderEvents)
+        .values({ orderId: o.order.id, ...o.event })
+        .getSQL()}`,
+    );
   },
-  async insertItems(x: Executor, rows: NewItem[]) {
-    return x.insert(orderItems).values(rows).returning();
+  /**
+   * An order's lines for its fulfilment, in one statement: each with its product (product lines) and
+   * its course's first instructor (who is credited the course's share of the sale).
+   */
+  async linesForFulfilment(x: Executor, orderId: string): Promise<FulfilmentLine[]> {
+    return x
+      .select({
+        item: orderItems,
+        product: products,
+        instructorId: sql<string | null>`(select ci."user_id" from ${courseInstructors} ci
+          where ci."course_id" = ${orderItems.courseId} order by ci."position" limit 1)`,
+      })
+      .from(orderItems)
+      .leftJoin(products, eq(products.id, orderItems.productId))
+      .where(eq(orderItems.orderId, orderId))
+      .orderBy(asc(orderItems.id));
   },
   async itemsOf(x: Executor, orderId: string) {
     return x.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id));
@@ -58,6 +114,11 @@ export const ordersRepo = {
   },
   async event(x: Executor, orderId: string, e: OrderEvent) {
     await x.insert(orderEvents).values({ orderId, ...e });
+  },
+  /** Several events of one order in one statement. */
+  async events(x: Executor, orderId: string, es: OrderEvent[]) {
+    if (es.length === 0) return;
+    await x.insert(orderEvents).values(es.map((e) => ({ orderId, ...e })));
   },
 
   async insertPayment(x: Executor, v: NewPayment): Promise<PaymentRow> {

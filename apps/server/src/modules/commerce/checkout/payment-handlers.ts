@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { payments } from '../../../db/schema/index.ts';
 import type { PaymentPipeline } from '../payments/pipeline.ts';
 import { type FulfilmentDeps, fulfilOrder } from './fulfilment.ts';
 import { ordersRepo } from './orders.repo.ts';
@@ -12,7 +14,7 @@ const SETTLED: ReadonlySet<string> = new Set(['succeeded', 'refunded', 'partiall
  * fulfilment runs once.
  */
 export function registerPaymentHandlers(pipeline: PaymentPipeline, d: FulfilmentDeps) {
-  pipeline.on('payment_succeeded', async ({ tx, notification: n, payment, order, afterCommit }) => {
+  pipeline.on('payment_succeeded', async ({ tx, notification: n, payment, order, write, afterCommit }) => {
     const now = d.clock.now();
     if (n.amountMinor !== payment.amountMinor || n.currency.toUpperCase() !== payment.currency) {
       await ordersRepo.setPayment(tx, payment.id, {
@@ -27,14 +29,21 @@ export function registerPaymentHandlers(pipeline: PaymentPipeline, d: Fulfilment
     }
     // A refund that overtook the payment's own news has already moved the attempt past succeeded.
     const wasSucceeded = SETTLED.has(payment.status);
+    // Sent with the fulfilment's writes (and the outcome) as one statement (ADR 042).
     if (!wasSucceeded)
-      await ordersRepo.setPayment(tx, payment.id, {
-        status: 'succeeded',
-        providerChargeRef: n.chargeRef ?? payment.providerChargeRef,
-        succeededAt: now,
-        errorCode: null,
-        errorMessage: null,
-      });
+      write(
+        tx
+          .update(payments)
+          .set({
+            status: 'succeeded',
+            providerChargeRef: n.chargeRef ?? payment.providerChargeRef,
+            succeededAt: now,
+            errorCode: null,
+            errorMessage: null,
+            updatedAt: new Date(),
+          })
+          .where(eq(payments.id, payment.id)),
+      );
     if (!PAYABLE.has(order.status)) {
       if (!wasSucceeded)
         await ordersRepo.event(tx, order.id, {
@@ -49,13 +58,8 @@ export function registerPaymentHandlers(pipeline: PaymentPipeline, d: Fulfilment
       if (taken) await ordersRepo.redeem(tx, order.couponId, order.id, order.userId);
       else await ordersRepo.event(tx, order.id, { type: 'coupon_overdrawn', note: order.couponCode });
     }
-    await ordersRepo.setOrder(tx, order.id, { status: 'paid', paidAt: now, provider: payment.provider });
-    await ordersRepo.event(tx, order.id, {
-      type: 'status_changed',
-      fromStatus: order.status,
-      toStatus: 'paid',
-    });
-    await fulfilOrder(tx, d, order, payment, afterCommit);
+    // pending → paid → fulfilled/processing: the fulfilment writes both steps (one update, one insert).
+    await fulfilOrder(tx, d, order, payment, { write, afterCommit });
     return 'fulfilled';
   });
 

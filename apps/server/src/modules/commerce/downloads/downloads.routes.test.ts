@@ -80,6 +80,22 @@ describe('GET /api/orders', () => {
     }
     const first = (await b.client.get('/api/orders?limit=2')).json();
     expect(first.items).toHaveLength(2);
+    // The count is of that order's own lines (a placed order leaves the cart as it is, so the newer
+    // order holds both products), never of every order's.
+    const lines = await t.platform.database.raw.query<{ number: string; n: number }>(
+      'select o.number, count(i.id)::int as n from orders o join order_items i on i.order_id = o.id where o.number = any($1) group by o.number',
+      [first.items.map((o: { orderNumber: string }) => o.orderNumber)],
+    );
+    const expected = new Map(lines.rows.map((r) => [r.number, r.n]));
+    expect(
+      first.items.map((o: { orderNumber: string; itemCount: number }) => [
+        o.itemCount,
+        expected.get(o.orderNumber),
+      ]),
+    ).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
     const second = (await b.client.get(`/api/orders?limit=2&cursor=${first.nextCursor}`)).json();
     expect(second.items.map((o: { orderNumber: string }) => o.orderNumber)).toEqual([b.placed.orderNumber]);
     expect(second.nextCursor).toBeNull();

@@ -25,41 +25,47 @@ export interface LedgerLine {
   orderItemId?: string | null;
 }
 
+type Movement = {
+  kind: LedgerKind;
+  currency: string;
+  orderId: string;
+  paymentId?: string | null;
+  refundId?: string | null;
+  lines: LedgerLine[];
+  at: Date;
+};
+
 export const ledger = {
-  /** Post one movement; throws (rolling the caller's transaction back) when it does not balance. */
-  async post(
-    x: Executor,
-    m: {
-      kind: LedgerKind;
-      currency: string;
-      orderId: string;
-      paymentId?: string | null;
-      refundId?: string | null;
-      lines: LedgerLine[];
-      at: Date;
-    },
-  ): Promise<string> {
+  /**
+   * One movement's rows, checked: throws when it does not balance. `post` inserts them; a caller that
+   * batches its writes (the fulfilment) inserts them itself.
+   */
+  entries(m: Movement): { movementId: string; rows: (typeof ledgerEntries.$inferInsert)[] } {
     const lines = m.lines.filter((l) => l.amountMinor !== 0);
     const total = lines.reduce((a, l) => a + l.amountMinor, 0);
     if (total !== 0) throw new Error(`ledger: ${m.kind} movement of order ${m.orderId} is off by ${total}`);
     if (lines.some((l) => !Number.isInteger(l.amountMinor))) throw new Error('ledger: amounts are integers');
     const movementId = randomUUID();
-    if (lines.length === 0) return movementId;
-    await x.insert(ledgerEntries).values(
-      lines.map((l) => ({
-        movementId,
-        kind: m.kind,
-        account: l.account,
-        userId: l.userId ?? null,
-        orderId: m.orderId,
-        orderItemId: l.orderItemId ?? null,
-        paymentId: m.paymentId ?? null,
-        refundId: m.refundId ?? null,
-        amountMinor: l.amountMinor,
-        currency: m.currency,
-        createdAt: m.at,
-      })),
-    );
+    const rows = lines.map((l) => ({
+      movementId,
+      kind: m.kind,
+      account: l.account,
+      userId: l.userId ?? null,
+      orderId: m.orderId,
+      orderItemId: l.orderItemId ?? null,
+      paymentId: m.paymentId ?? null,
+      refundId: m.refundId ?? null,
+      amountMinor: l.amountMinor,
+      currency: m.currency,
+      createdAt: m.at,
+    }));
+    return { movementId, rows };
+  },
+
+  /** Post one movement; throws (rolling the caller's transaction back) when it does not balance. */
+  async post(x: Executor, m: Movement): Promise<string> {
+    const { movementId, rows } = ledger.entries(m);
+    if (rows.length > 0) await x.insert(ledgerEntries).values(rows);
     return movementId;
   },
 

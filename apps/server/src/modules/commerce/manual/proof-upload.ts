@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from '../../../http/errors.ts';
 import { cleanFileName } from '../../../http/file-names.ts';
+import { malformed } from '../../../http/uploads.ts';
 import { checkUploadContent } from '../../catalog/media/media-types.ts';
 
 /** What a buyer may send as proof: a screenshot or photo of the receipt, or the bank's PDF. */
@@ -41,25 +42,29 @@ export function proofSource(req: FastifyRequest): ProofSource {
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes + FRAMING_BYTES) throw tooLarge(maxBytes);
       const form: ProofForm = { fields: {}, file: null };
-      const parts = req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 2000 } });
-      for await (const part of parts) {
-        if (part.type === 'field') {
-          if (typeof part.value === 'string') form.fields[part.fieldname] = part.value;
-          continue;
-        }
-        if (part.fieldname !== 'file') {
-          part.file.resume();
-          continue;
-        }
-        const data = await part.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-          throw err;
-        });
-        form.file = { fileName: cleanFileName(part.filename, 'proof'), data };
-      }
+      await readParts(req, maxBytes, form).catch(malformed);
       return form;
     },
   };
+}
+
+async function readParts(req: FastifyRequest, maxBytes: number, form: ProofForm): Promise<void> {
+  const parts = req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 2000 } });
+  for await (const part of parts) {
+    if (part.type === 'field') {
+      if (typeof part.value === 'string') form.fields[part.fieldname] = part.value;
+      continue;
+    }
+    if (part.fieldname !== 'file') {
+      part.file.resume();
+      continue;
+    }
+    const data = await part.toBuffer().catch((err: { code?: string }) => {
+      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
+      throw err;
+    });
+    form.file = { fileName: cleanFileName(part.filename, 'proof'), data };
+  }
 }
 
 /**

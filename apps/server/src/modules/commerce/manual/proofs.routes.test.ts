@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../../../../test/catalog.ts';
+import { cookieHeader } from '../../../../test/clients.ts';
 import { Client, createTestApp, type TestApp } from '../../../../test/harness.ts';
 import { manualClock } from '../../../platform/clock.ts';
 import { anAccount, JPEG, manualOrder, PROOF_FILES, sendProof } from './manual.test-support.ts';
@@ -124,6 +125,23 @@ describe('POST /api/orders/:number/manual-proofs', () => {
     const res = await sendProof(t, client, order.number, { accountId: account.id, file: big });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('payload_too_large');
+    expect(storedProofs(order.id)).toHaveLength(0);
+  });
+
+  it('refuses a body that breaks the multipart framing with 400, not 500', async () => {
+    const { client, order } = await manualOrder(t);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${order.number}/manual-proofs`,
+      payload: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="r.jpg"\r\n\r\nabc',
+      headers: {
+        'content-type': 'multipart/form-data; boundary=xyz',
+        cookie: cookieHeader(client),
+        'x-csrf-token': client.csrf ?? '',
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
     expect(storedProofs(order.id)).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, type SQLWrapper, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Tx } from '../../../db/client.ts';
 import { type OrderRow, orders, type PaymentRow, paymentEvents, payments } from '../../../db/schema/index.ts';
@@ -13,12 +13,15 @@ import type { PaymentNotification, ProviderName } from '../../../platform/paymen
  *    (a concurrent copy waits on the first one's insert and then sees it).
  * 2. The attempt is found by its provider reference (or the charge, for refunds and disputes); an unknown
  *    one is recorded as `unknown_payment` and ignored.
- * 3. The order row is locked (`for update`), then the handler registered for the notification's kind acts
- *    on the order's *current* status, so the order in which notifications arrive does not matter.
+ * 3. The order row and then the attempt's are locked (`for update`), then the handler registered for
+ *    the notification's kind acts on the order's *current* status, so the order in which notifications
+ *    arrive does not matter.
  *
- * Slices register their handlers with `on`: checkout the payment ones (and the fulfilment), orders the
- * refund and dispute ones. Work that must wait for the commit (queueing mail, cache invalidation) goes
- * to `ctx.afterCommit`.
+ * Steps 1–3 are one statement (the insert is a CTE the locking select depends on). Slices register
+ * their handlers with `on`: checkout the payment ones (and the fulfilment), orders the refund and
+ * dispute ones. Writes whose answer a handler does not need go to `ctx.write`: they are sent together,
+ * with the event's outcome, as one statement at the end (ADR 042). Work that must wait for the commit
+ * (queueing mail, cache invalidation) goes to `ctx.afterCommit`.
  */
 export interface NotificationContext<K extends PaymentNotification['kind'] = PaymentNotification['kind']> {
   tx: Tx;
@@ -28,6 +31,12 @@ export interface NotificationContext<K extends PaymentNotification['kind'] = Pay
   payment: PaymentRow;
   /** Its order, locked, as it is now. */
   order: OrderRow;
+  /**
+   * A write (an insert, update or delete builder) whose answer is not needed: run, with the others and
+   * the outcome, as one statement when the handler returns. They all see the transaction as it was
+   * before any of them, so each must touch rows no other one does (and no later read may need them).
+   */
+  write(q: SQLWrapper): void;
   afterCommit(fn: () => Promise<void>): void;
 }
 
@@ -42,45 +51,65 @@ export function createPaymentPipeline(d: { database: Database; log: FastifyBaseL
   async function handleOne(provider: ProviderName, n: PaymentNotification): Promise<string> {
     const after: (() => Promise<void>)[] = [];
     const outcome = await d.database.db.transaction(async (tx) => {
-      const recorded = await tx
-        .insert(paymentEvents)
-        .values({ provider, eventId: n.eventId, type: n.kind })
-        .onConflictDoNothing()
-        .returning({ eventId: paymentEvents.eventId });
-      if (recorded.length === 0) return 'duplicate';
-      const [payment] = await tx
-        .select()
-        .from(payments)
+      const recorded = tx
+        .$with('recorded')
+        .as(
+          tx
+            .insert(paymentEvents)
+            .values({ provider, eventId: n.eventId, type: n.kind })
+            .onConflictDoNothing()
+            .returning({ eventId: paymentEvents.eventId }),
+        );
+      // The event recorded, its attempt and order found and locked (the order's row first): one statement.
+      // No row: a redelivery (the insert did nothing) or an unknown attempt, told apart below.
+      const [found] = await tx
+        .with(recorded)
+        .select({ order: orders, payment: payments })
+        .from(orders)
+        .innerJoin(payments, eq(payments.orderId, orders.id))
         .where(
           and(
+            sql`exists (select 1 from ${recorded})`,
             eq(payments.provider, provider),
             or(eq(payments.providerRef, n.providerRef), eq(payments.providerChargeRef, n.providerRef)),
           ),
         )
-        .limit(1);
-      let result = 'unknown_payment';
-      let orderId: string | null = null;
-      if (payment) {
-        orderId = payment.orderId;
-        const [order] = await tx.select().from(orders).where(eq(orders.id, payment.orderId)).for('update');
-        const [locked] = await tx.select().from(payments).where(eq(payments.id, payment.id)).for('update');
-        const handler = handlers.get(n.kind) as NotificationHandler<typeof n.kind> | undefined;
-        result =
-          order && locked && handler
-            ? await handler({
-                tx,
-                provider,
-                notification: n as never,
-                payment: locked,
-                order,
-                afterCommit: (fn) => after.push(fn),
-              })
-            : 'ignored';
+        .limit(1)
+        .for('update');
+      const event = and(eq(paymentEvents.provider, provider), eq(paymentEvents.eventId, n.eventId));
+      if (!found) {
+        // Recorded by this transaction, the event has no outcome yet; a redelivery's first copy has one.
+        const mine = await tx
+          .update(paymentEvents)
+          .set({ outcome: 'unknown_payment', orderId: null })
+          .where(and(event, sql`${paymentEvents.outcome} is null`))
+          .returning({ eventId: paymentEvents.eventId });
+        return mine.length > 0 ? 'unknown_payment' : 'duplicate';
       }
-      await tx
-        .update(paymentEvents)
-        .set({ outcome: result, orderId })
-        .where(and(eq(paymentEvents.provider, provider), eq(paymentEvents.eventId, n.eventId)));
+      const { order, payment } = found;
+      const writes: SQLWrapper[] = [];
+      const handler = handlers.get(n.kind) as NotificationHandler<typeof n.kind> | undefined;
+      const result = handler
+        ? await handler({
+            tx,
+            provider,
+            notification: n as never,
+            payment,
+            order,
+            write: (q) => writes.push(q),
+            afterCommit: (fn) => after.push(fn),
+          })
+        : 'ignored';
+      const setOutcome = tx.update(paymentEvents).set({ outcome: result, orderId: order.id }).where(event);
+      if (writes.length === 0) await setOutcome;
+      else
+        await tx.execute(
+          sql`with ${sql.join(
+            // getSQL: a builder embedded as itself would be wrapped in parentheses, as a subquery.
+            writes.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q.getSQL()})`),
+            sql`, `,
+          )} ${setOutcome.getSQL()}`,
+        );
       return result;
     });
     for (const fn of after) {

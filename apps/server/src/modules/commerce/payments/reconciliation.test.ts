@@ -65,4 +65,27 @@ describe('reconcilePayments', () => {
     expect((await s.eventsOf(paid.order.id)).map((e) => e.type)).toEqual(['payment_succeeded']);
     expect(s.t.logs.join('\n')).toContain('payment reconciliation failed');
   });
+
+  it('reaches an attempt behind more open ones than a batch holds (abandoned pages do not starve it)', async () => {
+    const abandoned = await s.pendingOrder();
+    // 150 attempts left open on the provider's page, all read before the paid one (lower ids).
+    await s.t.platform.database.db.insert(payments).values(
+      Array.from({ length: 150 }, (_, k) => ({
+        id: `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`,
+        orderId: abandoned.order.id,
+        provider: 'stripe' as const,
+        amountMinor: abandoned.order.totalMinor,
+        currency: abandoned.order.currency,
+        status: 'pending' as const,
+        providerRef: `cs_test_abandoned_${k}`,
+        createdAt: new Date(Date.now() - 30 * 60_000),
+      })),
+    );
+    const lost = await s.pendingOrder();
+    await age(lost.payment.id, 15);
+    s.fake.complete(lost.sessionId); // its webhook never came
+    const r = await s.t.app.reconcilePayments();
+    expect(r.checked).toBeGreaterThan(150);
+    expect((await s.eventsOf(lost.order.id)).map((e) => e.type)).toEqual(['payment_succeeded']);
+  });
 });

@@ -12,6 +12,12 @@ export const RECONCILE_QUEUE = 'payments.reconcile';
 /** Attempts older than this are left alone: their hosted pages expired long ago (Stripe: 24 h at most). */
 const MAX_AGE_MS = 24 * 3_600_000;
 const BATCH = 100;
+/**
+ * Batches one pass reads at most. Every stale attempt is looked at in a pass, not only the oldest batch:
+ * buyers who leave Stripe's page open (a day's abandoned checkouts) would otherwise fill the batch for a
+ * day, and a newer attempt whose webhook was lost would never be reconciled (found by the chaos suite).
+ */
+const MAX_BATCHES = 50;
 /** Failures after which the attempt's page is gone: nothing more can happen there. */
 const FINAL_FAILURES = ['expired', 'async_failed'];
 
@@ -25,13 +31,20 @@ export interface ReconcileDeps {
 }
 
 /**
- * Card attempts still open after `reconcileAfterMs` (and less than a day old), oldest first. A failed
+ * Card attempts still open after `reconcileAfterMs` (and less than a day old), a batch at a time. A failed
  * attempt of an order still awaiting payment counts as open: on Stripe's page a buyer whose card was
  * declined may pay with another card in the same session (not once it expired).
  */
-export function staleCardAttempts(x: Executor, o: { providers: string[]; before: Date; after: Date }) {
+export function staleCardAttempts(
+  x: Executor,
+  o: { providers: string[]; before: Date; after: Date; afterId?: string },
+) {
   return x
-    .select({ id: payments.id, provider: payments.provider, providerRef: payments.providerRef })
+    .select({
+      id: payments.id,
+      provider: payments.provider,
+      providerRef: payments.providerRef,
+    })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(
@@ -48,9 +61,11 @@ export function staleCardAttempts(x: Executor, o: { providers: string[]; before:
         isNotNull(payments.providerRef),
         lt(payments.createdAt, o.before),
         gt(payments.createdAt, o.after),
+        // Keyset on the id (exact, unlike a timestamp read back at millisecond precision).
+        o.afterId ? gt(payments.id, o.afterId) : undefined,
       ),
     )
-    .orderBy(asc(payments.createdAt))
+    .orderBy(asc(payments.id))
     .limit(BATCH);
 }
 
@@ -64,29 +79,44 @@ export async function reconcilePayments(d: ReconcileDeps): Promise<{ checked: nu
   const names = [...d.providers.keys()];
   if (names.length === 0) return { checked: 0, outcomes: [] };
   const now = d.clock.now().getTime();
-  const attempts = await staleCardAttempts(d.database.db, {
+  const window = {
     providers: names,
     before: new Date(now - d.config.commerce.reconcileAfterMs),
     after: new Date(now - MAX_AGE_MS),
-  });
+  };
   const outcomes: string[] = [];
-  for (const a of attempts) {
-    const provider = d.providers.get(a.provider as 'stripe' | 'paypal' | 'test');
-    if (!provider || !a.providerRef) continue;
-    try {
-      const n = await provider.lookup(a.providerRef);
-      if (!n) continue;
-      const [outcome] = await d.pipeline.handle(provider.name, [n]);
-      outcomes.push(outcome ?? 'none');
-      d.log.info(
-        { paymentId: a.id, provider: provider.name, eventId: n.eventId, outcome },
-        'payment reconciled',
-      );
-    } catch (err) {
-      d.log.warn({ err, paymentId: a.id, provider: provider.name }, 'payment reconciliation failed');
-    }
+  let checked = 0;
+  let afterId: string | undefined;
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const attempts = await staleCardAttempts(d.database.db, { ...window, ...(afterId ? { afterId } : {}) });
+    checked += attempts.length;
+    for (const a of attempts) await reconcileOne(d, a, outcomes);
+    const last = attempts.at(-1);
+    if (!last || attempts.length < BATCH) break;
+    afterId = last.id;
   }
-  return { checked: attempts.length, outcomes };
+  return { checked, outcomes };
+}
+
+async function reconcileOne(
+  d: ReconcileDeps,
+  a: { id: string; provider: string; providerRef: string | null },
+  outcomes: string[],
+): Promise<void> {
+  const provider = d.providers.get(a.provider as 'stripe' | 'paypal' | 'test');
+  if (!provider || !a.providerRef) return;
+  try {
+    const n = await provider.lookup(a.providerRef);
+    if (!n) return;
+    const [outcome] = await d.pipeline.handle(provider.name, [n]);
+    outcomes.push(outcome ?? 'none');
+    d.log.info(
+      { paymentId: a.id, provider: provider.name, eventId: n.eventId, outcome },
+      'payment reconciled',
+    );
+  } catch (err) {
+    d.log.warn({ err, paymentId: a.id, provider: provider.name }, 'payment reconciliation failed');
+  }
 }
 
 declare module 'fastify' {

@@ -1,4 +1,4 @@
-import { announcementAudienceOf } from '@9tangle/contracts';
+import { announcementAudienceOf, type Role } from '@9tangle/contracts';
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import type { Database } from '../../../db/client.ts';
 import type { PageLoader } from '../../../http/web.ts';
@@ -14,7 +14,7 @@ export const announcementsQueryKey = (audience: string) => ['announcements', aud
 /**
  * Announcements: the admin API, the public list, and the banners of every server-rendered page.
  * It shares the catalog's version counter (ADR 029): a write bumps it, so every public page's ETag
- * changes; `guestVersion` adds what the clock changes (a window opening or closing).
+ * changes; `pageVersion` adds what the clock changes (a window opening or closing).
  */
 export async function registerAnnouncements(
   app: FastifyInstance,
@@ -36,9 +36,14 @@ export async function registerAnnouncements(
     prefix: '/api',
   });
   /** Every page carries the banners its viewer sees, so they are in the HTML before any script runs. */
-  const loader: PageLoader = async ({ req }) => {
-    const audience = announcementAudienceOf(req.user?.role);
+  const loader: PageLoader = async ({ role }) => {
+    const audience = announcementAudienceOf(role);
     return [{ key: announcementsQueryKey(audience), data: { items: await announcements.shownTo(audience) } }];
   };
-  return { loaders: [loader], guestVersion: announcements.guestVersion };
+  /**
+   * The version of a page for a viewer of `role` (null: a guest): the shared version every catalog,
+   * shop, content and announcement write bumps, and the banners that viewer sees now (ADR 035, 039).
+   */
+  const pageVersion = (role: Role | null) => announcements.pageVersion(announcementAudienceOf(role));
+  return { loaders: [loader], pageVersion };
 }

@@ -89,7 +89,7 @@ export function createAnnouncementsService(d: {
     return { before: toAdmin(before, now), after: toAdmin(await load(id), now) };
   }
   const live = () =>
-    d.cache.read<CachedAnnouncement[]>('announcements:live', async () =>
+    d.cache.readVersioned<CachedAnnouncement[]>('announcements:live', async () =>
       (await announcementsRepo.live(db, d.clock.now())).map((r) => ({
         id: r.id,
         title: r.title,
@@ -105,8 +105,13 @@ export function createAnnouncementsService(d: {
     );
   /** The banners `viewer` sees now, newest first, at most three. */
   async function shownTo(viewer: AnnouncementAudience): Promise<PublicAnnouncement[]> {
+    return (await shownWithVersion(viewer)).shown;
+  }
+  /** `shownTo`, with the shared version the live list was read under. */
+  async function shownWithVersion(viewer: AnnouncementAudience) {
     const now = d.clock.now();
-    return (await live())
+    const { version, value } = await live();
+    const shown = value
       .filter((x) => isShownTo(x, viewer, now))
       .slice(0, MAX_BANNERS)
       .map(({ id, title, message, type, dismissible, updatedAt }) => ({
@@ -117,6 +122,7 @@ export function createAnnouncementsService(d: {
         dismissible,
         updatedAt,
       }));
+    return { version, shown };
   }
 
   return {
@@ -175,12 +181,14 @@ export function createAnnouncementsService(d: {
 
     shownTo,
     /**
-     * What the banners of a signed-out page depend on besides the shared version: the announcements
-     * guests see at this instant. A window that opens or closes changes it, so the page's ETag changes
-     * at that moment, not only at the next write.
+     * The version of a page for `viewer`: the shared version (ADR 029) and the announcements `viewer`
+     * sees at this instant, read together. A window that opens or closes changes it, so the key of a
+     * kept page (a public page's ETag, a shared signed-in page's key) changes at that moment, not only
+     * at the next write.
      */
-    async guestVersion(): Promise<string> {
-      return (await shownTo('guests')).map((x) => `${x.id}@${x.updatedAt}`).join(',') || '-';
+    async pageVersion(viewer: AnnouncementAudience): Promise<string> {
+      const { version, shown } = await shownWithVersion(viewer);
+      return `${version}:${shown.map((x) => `${x.id}@${x.updatedAt}`).join(',') || '-'}`;
     },
   };
 }

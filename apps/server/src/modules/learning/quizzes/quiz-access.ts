@@ -1,12 +1,10 @@
 import type { Executor } from '../../../db/client.ts';
-import type { EnrollmentRow, LessonRow } from '../../../db/schema/index.ts';
+import type { EnrollmentRow, LessonRow, QuizSettingsRow } from '../../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../../http/errors.ts';
 import type { CurrentUser } from '../../identity/identity.types.ts';
-import { courseContentRepo } from '../course-content.repo.ts';
-import { enrollmentsRepo } from '../enrollments.repo.ts';
 import { accessState, availableAt } from '../learning.policy.ts';
 import { DEFAULT_QUIZ_RULES, type QuizRules } from './quiz.policy.ts';
-import { quizRepo } from './quiz.repo.ts';
+import { quizAccessRepo } from './quiz-access.repo.ts';
 
 export interface OpenQuiz {
   lesson: LessonRow;
@@ -25,9 +23,17 @@ export async function openQuizLesson(
   lessonId: string,
   now: Date,
 ): Promise<OpenQuiz> {
-  const lesson = await courseContentRepo.lesson(x, lessonId);
+  return checkQuizAccess(await quizAccessRepo.ofLesson(x, lessonId, user.id), now);
+}
+
+/** The rules of `openQuizLesson` on what `quizAccessRepo` read. */
+export function checkQuizAccess(
+  row: { lesson: LessonRow; enrollment: EnrollmentRow | null; settings: QuizSettingsRow | null } | undefined,
+  now: Date,
+): OpenQuiz {
+  const lesson = row?.lesson;
   if (lesson?.type !== 'quiz') throw notFound('quiz');
-  const enrollment = await enrollmentsRepo.find(x, user.id, lesson.courseId);
+  const enrollment = row?.enrollment;
   const state = enrollment ? accessState(enrollment, now) : 'revoked';
   if (!enrollment || state === 'revoked') throw notFound('quiz');
   if (state === 'expired') throw forbidden('enrollment_expired', 'Your access to this course has ended.');
@@ -36,6 +42,5 @@ export async function openQuizLesson(
     throw new AppError('lesson_locked', 403, 'This lesson is not open yet', {
       availableAt: at.toISOString(),
     });
-  const settings = await quizRepo.settingsOf(x, lessonId);
-  return { lesson, enrollment, rules: settings ?? DEFAULT_QUIZ_RULES };
+  return { lesson, enrollment, rules: row?.settings ?? DEFAULT_QUIZ_RULES };
 }

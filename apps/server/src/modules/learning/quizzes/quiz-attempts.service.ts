@@ -1,5 +1,5 @@
 import type { ProgressResult, QuizAttemptView, QuizIntro, QuizResponse } from '@9tangle/contracts';
-import type { QuizAttemptRow } from '../../../db/schema/index.ts';
+import type { QuizAnswerRow, QuizAttemptRow, QuizQuestionRow } from '../../../db/schema/index.ts';
 import { badRequest, conflict, notFound } from '../../../http/errors.ts';
 import type { CurrentUser } from '../../identity/identity.types.ts';
 import { courseContentRepo } from '../course-content.repo.ts';
@@ -8,16 +8,18 @@ import { toAttemptView } from './quiz.mappers.ts';
 import {
   attemptSize,
   attemptsLeft,
-  cutoffOf,
   deadlineFor,
   drawQuestions,
   isTimeUp,
   type QuizRules,
 } from './quiz.policy.ts';
 import { quizRepo } from './quiz.repo.ts';
-import { type OpenQuiz, openQuizLesson } from './quiz-access.ts';
-import { gradeQuestion, type StoredResponse, scoreAttempt } from './quiz-grading.ts';
+import { quizAccessRepo } from './quiz-access.repo.ts';
+import { checkQuizAccess, type OpenQuiz, openQuizLesson } from './quiz-access.ts';
+import { closeAttempt } from './quiz-attempt-grading.ts';
+import type { StoredResponse } from './quiz-grading.ts';
 import { checkResponse } from './quiz-responses.ts';
+import { createQuizTakingReads, type SubmissionRead } from './quiz-taking-reads.ts';
 
 type AnswerInput = { questionId: string; response: QuizResponse | null };
 
@@ -31,59 +33,106 @@ export function createQuizAttemptsService(
   d: Pick<QuizDeps, 'database' | 'clock' | 'recordQuizPassed' | 'randomInt'>,
 ) {
   const db = d.database.db;
+  const taking = createQuizTakingReads(db);
   const open = (user: CurrentUser, lessonId: string) => openQuizLesson(db, user, lessonId, d.clock.now());
 
   /**
    * Grade an open attempt once: the row is locked, answers saved after the cutoff do not count, and
    * only the transaction that closes the attempt reports `graded`. A pass completes the lesson.
+   * `answers` given while the attempt is open and in time are saved first, in the same transaction
+   * (the submission's last answers). Returns the questions and answers it read, so the caller can show
+   * the graded attempt without reading them again.
    */
-  async function grade(user: CurrentUser, attemptId: string, rules: QuizRules) {
+  async function grade(user: CurrentUser, attemptId: string, rules: QuizRules, input: AnswerInput[] = []) {
     const now = d.clock.now();
-    const graded = await db.transaction(async (tx) => {
+    const done = await db.transaction(async (tx) => {
       const a = await quizRepo.lockAttempt(tx, attemptId);
       if (a?.status !== 'in_progress') return null;
-      const questions = await quizRepo.questionsByIds(
-        tx,
-        a.questions.map((q) => q.questionId),
-      );
-      const byId = new Map(questions.map((q) => [q.id, q]));
-      const cutoff = cutoffOf(a);
-      const answers = new Map((await quizRepo.answersOf(tx, a.id)).map((r) => [r.questionId, r]));
-      const grades = a.questions.flatMap(({ questionId }) => {
-        const q = byId.get(questionId);
-        if (!q) return [];
-        const r = answers.get(questionId);
-        const inTime = r && (!cutoff || r.savedAt.getTime() <= cutoff.getTime());
-        return [
-          {
-            questionId,
-            answered: !!r,
-            points: q.points,
-            ...gradeQuestion(q, inTime ? (r.response as StoredResponse) : undefined),
-          },
-        ];
-      });
-      const score = scoreAttempt(grades, rules.passPercent);
-      await quizRepo.setAnswerGrades(
+      const fresh = input.length > 0 && !isTimeUp(a, now) ? input : [];
+      // Only the drawn questions: an answer to any other is refused whether or not it exists.
+      const read = await quizRepo.questionsWithAnswers(
         tx,
         a.id,
-        grades
-          .filter((g) => g.answered)
-          .map((g) => ({ questionId: g.questionId, points: (g.cents / 100).toFixed(2), correct: g.correct })),
+        a.questions.map((q) => q.questionId),
       );
-      // Past the cutoff the attempt ended when its time did, whenever it is graded.
-      const submittedAt = cutoff && now > cutoff && a.deadlineAt ? a.deadlineAt : now;
-      return quizRepo.markSubmitted(tx, a.id, {
-        submittedAt,
-        scorePoints: (score.scoreCents / 100).toFixed(2),
-        maxPoints: score.maxPoints,
-        scorePercent: score.percent,
-        passed: score.passed,
-        passPercent: rules.passPercent,
-      });
+      const byId = new Map(read.questions.map((q) => [q.id, q]));
+      const latest = checkAnswers(a, byId, fresh);
+      const closed = closeAttempt({ attempt: a, ...read, latest, rules, now });
+      // The answers of this submission are written with their grades; those saved before get theirs.
+      await quizRepo.deleteAnswers(tx, a.id, closed.cleared);
+      await quizRepo.upsertGradedAnswers(tx, closed.written);
+      await quizRepo.setAnswerGrades(tx, a.id, closed.earlier);
+      const graded = await quizRepo.markSubmitted(tx, a.id, closed.mark);
+      return graded && { graded, questions: read.questions, answers: closed.answers };
     });
+    return passed(user, done ?? null);
+  }
+
+  /** A pass completes the lesson (and, with the rest done, the course). */
+  async function passed(
+    user: CurrentUser,
+    done: { graded: QuizAttemptRow; questions: QuizQuestionRow[]; answers: QuizAnswerRow[] } | null,
+  ) {
+    const graded = done?.graded;
     const progress = graded?.passed ? await d.recordQuizPassed(user, graded.lessonId) : null;
-    return { graded, progress };
+    return { graded, progress, read: done };
+  }
+
+  /**
+   * `grade` for a submission, without a lock: graded in memory from the one read of `submit`, then
+   * written in one statement only if the attempt has not changed since (no save, no other grading in
+   * between, `quizRepo.writeClosed`). When it has, read again; after a few such races, the locked way.
+   */
+  async function gradeRead(
+    user: CurrentUser,
+    attemptId: string,
+    first: SubmissionRead,
+    input: AnswerInput[],
+  ) {
+    let row: typeof first | undefined = first;
+    for (let tries = 0; row && tries < 3; tries += 1) {
+      const { attempt: a, questions } = row;
+      const rules = checkQuizAccess(row, d.clock.now()).rules;
+      if (a.status !== 'in_progress') return { graded: undefined, progress: null, read: null, row };
+      const now = d.clock.now();
+      const fresh = input.length > 0 && !isTimeUp(a, now) ? input : [];
+      const latest = checkAnswers(a, new Map(questions.map((q) => [q.id, q])), fresh);
+      const closed = closeAttempt({ attempt: a, questions, answers: row.answers, latest, rules, now });
+      if (await quizRepo.writeClosed(db, a.id, a.revision, closed)) {
+        const graded: QuizAttemptRow = { ...a, ...closed.mark, status: 'submitted' };
+        return { ...(await passed(user, { graded, questions, answers: closed.answers })), row };
+      }
+      row = await taking.submission(attemptId, user.id);
+    }
+    if (!row) throw notFound('attempt');
+    const rules = checkQuizAccess(row, d.clock.now()).rules;
+    return { ...(await grade(user, attemptId, rules, input)), row };
+  }
+
+  /**
+   * The answers of one request, validated against the attempt's questions: the last answer to a
+   * question wins; null clears it. A 400 listing every answer that does not fit.
+   */
+  function checkAnswers(a: QuizAttemptRow, questions: Map<string, QuizQuestionRow>, answers: AnswerInput[]) {
+    const drawn = new Set(a.questions.map((q) => q.questionId));
+    const issues: { path: (string | number)[]; message: string }[] = [];
+    const latest = new Map<string, StoredResponse | null>();
+    for (const [i, input] of answers.entries()) {
+      const q = questions.get(input.questionId);
+      if (!q || !drawn.has(input.questionId)) {
+        issues.push({ path: ['answers', i, 'questionId'], message: 'Not a question of this attempt' });
+        continue;
+      }
+      if (input.response === null) {
+        latest.set(q.id, null);
+        continue;
+      }
+      const checked = checkResponse(q, input.response);
+      if (checked.ok) latest.set(q.id, checked.response);
+      else issues.push({ path: ['answers', i, 'response'], message: checked.message });
+    }
+    if (issues.length > 0) throw badRequest('validation_failed', 'Some answers could not be saved', issues);
+    return latest;
   }
 
   /** An attempt as its student sees it now. */
@@ -103,9 +152,9 @@ export function createQuizAttemptsService(
     user: CurrentUser,
     attemptId: string,
   ): Promise<{ a: QuizAttemptRow; quiz: OpenQuiz }> {
-    const a = await quizRepo.attemptOf(db, attemptId, user.id);
-    if (!a) throw notFound('attempt');
-    return { a, quiz: await open(user, a.lessonId) };
+    const row = await quizAccessRepo.ofAttempt(db, attemptId, user.id);
+    if (!row) throw notFound('attempt');
+    return { a: row.attempt, quiz: checkQuizAccess(row, d.clock.now()) };
   }
 
   /** Grade `a` if its time ran out; the attempt as it is afterwards. */
@@ -118,35 +167,18 @@ export function createQuizAttemptsService(
   async function save(user: CurrentUser, attemptId: string, answers: AnswerInput[]) {
     const now = d.clock.now();
     await db.transaction(async (tx) => {
-      const a = await quizRepo.lockAttempt(tx, attemptId);
+      // Locked, and its revision raised: a submission graded from an earlier read is not written.
+      const a = await quizRepo.lockForSave(tx, attemptId);
       if (!a || a.userId !== user.id) throw notFound('attempt');
       if (a.status !== 'in_progress') throw conflict('attempt_submitted', 'This attempt has been submitted.');
       if (isTimeUp(a, now)) throw conflict('attempt_time_up', 'Time is up for this attempt.');
-      const drawn = new Set(a.questions.map((q) => q.questionId));
       const questions = new Map(
         (await quizRepo.questionsByIds(tx, [...new Set(answers.map((x) => x.questionId))])).map((q) => [
           q.id,
           q,
         ]),
       );
-      const issues: { path: (string | number)[]; message: string }[] = [];
-      // The last answer to a question in one request wins; null clears it.
-      const latest = new Map<string, StoredResponse | null>();
-      for (const [i, input] of answers.entries()) {
-        const q = questions.get(input.questionId);
-        if (!q || !drawn.has(input.questionId)) {
-          issues.push({ path: ['answers', i, 'questionId'], message: 'Not a question of this attempt' });
-          continue;
-        }
-        if (input.response === null) {
-          latest.set(q.id, null);
-          continue;
-        }
-        const checked = checkResponse(q, input.response);
-        if (checked.ok) latest.set(q.id, checked.response);
-        else issues.push({ path: ['answers', i, 'response'], message: checked.message });
-      }
-      if (issues.length > 0) throw badRequest('validation_failed', 'Some answers could not be saved', issues);
+      const latest = checkAnswers(a, questions, answers);
       const entries = [...latest];
       await quizRepo.deleteAnswers(
         tx,
@@ -221,18 +253,23 @@ export function createQuizAttemptsService(
       user: CurrentUser,
       lessonId: string,
     ): Promise<{ created: boolean; attempt: QuizAttemptView }> {
-      const { lesson, rules } = await open(user, lessonId);
+      const first = await taking.start(lessonId, user.id);
+      const { lesson, rules } = checkQuizAccess(first?.access, d.clock.now());
       for (let tries = 0; tries < 3; tries += 1) {
-        const current = await quizRepo.openAttempt(db, user.id, lessonId);
+        // The first round has it all from the access read; a round after a lost race reads again.
+        const { open: current, used } =
+          tries === 0 && first ? first : await quizRepo.attemptState(db, user.id, lessonId);
         if (current) {
           const settled = await settle(user, current, rules);
           if (settled.a.status === 'in_progress')
             return { created: false, attempt: await view(settled.a, rules) };
         }
-        const used = await quizRepo.lastAttemptNumber(db, user.id, lessonId);
         if (rules.attemptLimit !== null && used >= rules.attemptLimit)
           throw conflict('attempt_limit_reached', 'You have used every attempt at this quiz.');
-        const pool = await quizRepo.activeQuestions(db, lesson.courseId, rules.pool);
+        const pool =
+          tries === 0 && first && !current
+            ? first.pool
+            : await quizRepo.activeQuestions(db, lesson.courseId, rules.pool);
         if (pool.length === 0) throw conflict('quiz_not_ready', 'This quiz has no questions yet.');
         const now = d.clock.now();
         const created = await quizRepo.insertAttempt(db, {
@@ -244,7 +281,18 @@ export function createQuizAttemptsService(
           startedAt: now,
           deadlineAt: deadlineFor(now, rules.timeLimitSeconds),
         });
-        if (created) return { created: true, attempt: await view(created, rules) };
+        // A new attempt has no answers yet and its questions were just read with the pool.
+        if (created)
+          return {
+            created: true,
+            attempt: toAttemptView({
+              attempt: created,
+              questions: pool,
+              answers: [],
+              rules,
+              now: d.clock.now(),
+            }),
+          };
         // A concurrent start won the race: go round and return its attempt.
       }
       throw conflict('attempt_submitted', 'Could not start the attempt, try again.');
@@ -272,12 +320,17 @@ export function createQuizAttemptsService(
       attemptId: string,
       answers: AnswerInput[] = [],
     ): Promise<QuizAttemptView> {
-      const { a, quiz } = await ownAttempt(user, attemptId);
-      if (answers.length > 0 && a.status === 'in_progress' && !isTimeUp(a, d.clock.now()))
-        await save(user, attemptId, answers);
-      const { graded, progress } = await grade(user, attemptId, quiz.rules);
-      const row = graded ?? (await quizRepo.attemptOf(db, attemptId, user.id)) ?? a;
-      return view(row, quiz.rules, progress);
+      const first = await taking.submission(attemptId, user.id);
+      if (!first) throw notFound('attempt');
+      const { rules } = checkQuizAccess(first, d.clock.now());
+      const { graded, progress, read, row } = await gradeRead(user, attemptId, first, answers);
+      const now = d.clock.now();
+      // Graded now: the grading read the questions and answers as they are stored.
+      if (graded && read) return toAttemptView({ attempt: graded, ...read, rules, now, progress });
+      // Already closed (a repeat, or graded when its time ran out): as the last read found it.
+      if (row.attempt.status !== 'in_progress') return toAttemptView({ ...row, rules, now, progress });
+      const a = (await quizRepo.attemptOf(db, attemptId, user.id)) ?? row.attempt;
+      return view(a, rules, progress);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   quizQuestions,
   quizSettings,
 } from '../../../db/schema/index.ts';
+import type { ClosedAttempt } from './quiz-attempt-grading.ts';
 
 /** `array[$1, $2, …]::uuid[]`, each id a bound parameter. */
 export const uuidArray = (ids: string[]) =>
@@ -98,6 +99,34 @@ export const quizRepo = {
     return row?.n ?? 0;
   },
   /**
+   * `openAttempt` and `lastAttemptNumber` in one query: the highest attempt number is a one-row
+   * subquery, the open attempt (if any) left-joined to it.
+   */
+  async attemptState(
+    x: Executor,
+    userId: string,
+    lessonId: string,
+  ): Promise<{ open: QuizAttemptRow | undefined; used: number }> {
+    const last = x
+      .select({ n: max(quizAttempts.attemptNumber).as('n') })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.lessonId, lessonId)))
+      .as('last');
+    const [row] = await x
+      .select({ used: last.n, open: quizAttempts })
+      .from(last)
+      .leftJoin(
+        quizAttempts,
+        and(
+          eq(quizAttempts.userId, userId),
+          eq(quizAttempts.lessonId, lessonId),
+          eq(quizAttempts.status, 'in_progress'),
+        ),
+      )
+      .limit(1);
+    return { open: row?.open ?? undefined, used: row?.used ?? 0 };
+  },
+  /**
    * A new attempt, or undefined when a unique index refused it: the student already has an open
    * attempt (a concurrent start won) or that attempt number was just taken.
    */
@@ -119,6 +148,95 @@ export const quizRepo = {
     const [row] = await x.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).for('update');
     return row;
   },
+  /**
+   * The attempt row locked for a save of answers, its revision raised (a submission graded from an
+   * earlier read is then not written: `writeClosed`).
+   */
+  async lockForSave(x: Executor, attemptId: string): Promise<QuizAttemptRow | undefined> {
+    const [row] = await x
+      .update(quizAttempts)
+      .set({ revision: sql`${quizAttempts.revision} + 1` })
+      .where(eq(quizAttempts.id, attemptId))
+      .returning();
+    return row;
+  },
+  /**
+   * Close an attempt graded from what was read at `revision`, in one statement: the mark, the
+   * submission's answers (cleared or written with their grades) and the grades of the answers saved
+   * before. Only when the attempt is still open at that revision (no save, no other grading in
+   * between: the update re-reads the row once a concurrent writer commits); false when it wrote
+   * nothing.
+   */
+  async writeClosed(
+    x: Executor,
+    attemptId: string,
+    revision: number,
+    c: Pick<ClosedAttempt, 'cleared' | 'written' | 'earlier' | 'mark'>,
+  ): Promise<boolean> {
+    const id = sql`${attemptId}::uuid`;
+    const m = c.mark;
+    const parts = [
+      sql`closed as (update ${quizAttempts} set status = 'submitted',
+        submitted_at = ${m.submittedAt.toISOString()}::timestamptz, score_points = ${m.scorePoints}::numeric,
+        max_points = ${m.maxPoints}::int, score_percent = ${m.scorePercent}::int, passed = ${m.passed}::boolean,
+        pass_percent = ${m.passPercent}::int
+        where id = ${id} and status = 'in_progress' and revision = ${revision}::int returning id)`,
+    ];
+    if (c.cleared.length > 0)
+      parts.push(sql`cleared as (delete from ${quizAttemptAnswers}
+        where attempt_id = (select id from closed) and question_id = any(${uuidArray(c.cleared)}))`);
+    if (c.written.length > 0) {
+      const rows = sql.join(
+        c.written.map(
+          (
+            r,
+          ) => sql`(${r.questionId}::uuid, ${JSON.stringify(r.response)}::jsonb, ${r.pointsAwarded}::numeric,
+            ${r.correct}::boolean, ${r.savedAt.toISOString()}::timestamptz)`,
+        ),
+        sql`, `,
+      );
+      parts.push(sql`written as (insert into ${quizAttemptAnswers}
+          (attempt_id, question_id, response, points_awarded, correct, saved_at)
+        select closed.id, v.question_id, v.response, v.points, v.correct, v.saved_at
+        from closed, (values ${rows}) as v(question_id, response, points, correct, saved_at)
+        on conflict (attempt_id, question_id) do update set response = excluded.response,
+          saved_at = excluded.saved_at, points_awarded = excluded.points_awarded, correct = excluded.correct)`);
+    }
+    if (c.earlier.length > 0) {
+      const rows = sql.join(
+        c.earlier.map((g) => sql`(${g.questionId}::uuid, ${g.points}::numeric, ${g.correct}::boolean)`),
+        sql`, `,
+      );
+      parts.push(sql`earlier as (update ${quizAttemptAnswers} as a
+        set points_awarded = v.points, correct = v.correct
+        from closed, (values ${rows}) as v(question_id, points, correct)
+        where a.attempt_id = closed.id and a.question_id = v.question_id)`);
+    }
+    const result = await x.execute<{ id: string }>(
+      sql`with ${sql.join(parts, sql`, `)} select id from closed`,
+    );
+    return result.rows.length > 0;
+  },
+  /** `questionsByIds` and `answersOf` in one query: the attempt's answer (if any) joined to each question. */
+  async questionsWithAnswers(
+    x: Executor,
+    attemptId: string,
+    ids: string[],
+  ): Promise<{ questions: QuizQuestionRow[]; answers: QuizAnswerRow[] }> {
+    if (ids.length === 0) return { questions: [], answers: await quizRepo.answersOf(x, attemptId) };
+    const rows = await x
+      .select({ question: quizQuestions, answer: quizAttemptAnswers })
+      .from(quizQuestions)
+      .leftJoin(
+        quizAttemptAnswers,
+        and(eq(quizAttemptAnswers.attemptId, attemptId), eq(quizAttemptAnswers.questionId, quizQuestions.id)),
+      )
+      .where(inArray(quizQuestions.id, ids));
+    return {
+      questions: rows.map((r) => r.question),
+      answers: rows.flatMap((r) => (r.answer ? [r.answer] : [])),
+    };
+  },
   async answersOf(x: Executor, attemptId: string): Promise<QuizAnswerRow[]> {
     return x.select().from(quizAttemptAnswers).where(eq(quizAttemptAnswers.attemptId, attemptId));
   },
@@ -135,6 +253,22 @@ export const quizRepo = {
       .onConflictDoUpdate({
         target: [quizAttemptAnswers.attemptId, quizAttemptAnswers.questionId],
         set: { response: sql`excluded.response`, savedAt: now },
+      });
+  },
+  /** Save answers with their grades (a submission's last answers), in one statement. */
+  async upsertGradedAnswers(x: Executor, rows: QuizAnswerRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await x
+      .insert(quizAttemptAnswers)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [quizAttemptAnswers.attemptId, quizAttemptAnswers.questionId],
+        set: {
+          response: sql`excluded.response`,
+          savedAt: sql`excluded.saved_at`,
+          pointsAwarded: sql`excluded.points_awarded`,
+          correct: sql`excluded.correct`,
+        },
       });
   },
   async deleteAnswers(x: Executor, attemptId: string, questionIds: string[]): Promise<void> {

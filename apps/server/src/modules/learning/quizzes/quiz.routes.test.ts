@@ -165,6 +165,39 @@ describe('taking a quiz', () => {
     expect(res.body).not.toContain(SECRETS.explanation);
   });
 
+  it('grades answers saved before together with the last ones sent with the submission', async () => {
+    const { course, quiz } = await quizCourse(t, { settings: { shuffleQuestions: false, passPercent: 60 } });
+    const student = await enrolledStudent(t, course.slug);
+    const attempt = (await student.client.post(`/api/learning/lessons/${quiz.id}/quiz/attempts`)).json();
+    const right = answersFor(attempt, 5);
+    const wrong = answersFor(attempt, 0);
+    // Saved earlier: 1 and 2 right, 3 wrong, 4 right. Sent with the submission: 3 right, 4 cleared
+    // (3 of 6 points: one of the last two questions is worth 2).
+    const early = [right[0], right[1], wrong[2], right[3]];
+    const saved = await student.client.request('PUT', `/api/learning/quiz-attempts/${attempt.id}/answers`, {
+      answers: early,
+    });
+    expect(saved.statusCode).toBe(200);
+    const last = [right[2], { questionId: right[3]?.questionId, response: null }];
+    const res = await student.client.post(`/api/learning/quiz-attempts/${attempt.id}/submit`, {
+      answers: last,
+    });
+    expect(res.statusCode).toBe(200);
+    const ids = attempt.questions.map((q: { id: string }) => q.id);
+    const expected = { result: { scorePercent: 50, passed: false } };
+    expect(res.json()).toMatchObject(expected);
+    const correct = (body: { result: { questions: { questionId: string; correct: boolean }[] } }) =>
+      ids.map((id: string) => body.result.questions.find((q) => q.questionId === id)?.correct);
+    expect(correct(res.json())).toEqual([true, true, true, false, false]);
+    expect(res.json().answers.map((a: { questionId: string }) => a.questionId)).toEqual(ids.slice(0, 3));
+    // What was stored is what was answered: read back, the same grades and answers.
+    const again = await student.client.get(`/api/learning/quiz-attempts/${attempt.id}`);
+    expect(again.json()).toMatchObject(expected);
+    expect(correct(again.json())).toEqual([true, true, true, false, false]);
+    expect(again.json().answers).toEqual(res.json().answers);
+    expect(again.json().result).toEqual(res.json().result);
+  });
+
   it('refuses answers that do not fit their question', async () => {
     const { course, quiz } = await quizCourse(t, { settings: { shuffleQuestions: false } });
     const student = await enrolledStudent(t, course.slug);

@@ -125,6 +125,8 @@ export async function restoreDatabase(
       await pgRestore(target.url, dumpFile);
       const tables = await tableChecksums(q, { inTransaction: false });
       await closeInterruptedRuns(q);
+      // An instance left running (the runbook says stop them) drops every session it keeps (ADR 049).
+      await q(`select pg_notify('auth_changed', '*')`);
       return tables;
     });
   }

@@ -58,7 +58,9 @@ async function unpackVerified(archive: string): Promise<{ work: string; manifest
       throw new ArchiveError(`the archive does not match its manifest: ${describeMismatches(problems)}`);
     return { work, manifest };
   } catch (err) {
-    await rm(work, { recursive: true, force: true });
+    // A truncated archive fails the extraction while its last file is still being written: retried,
+    // the removal waits for it (ENOTEMPTY) instead of replacing the archive's error with its own.
+    await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     throw err;
   }
 }
@@ -114,7 +116,7 @@ export async function restoreArchive(o: {
       mismatches,
     };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 
@@ -166,6 +168,6 @@ export async function drillArchive(o: {
   } catch (err) {
     return done({ ok: false, reason: `the restore failed: ${(err as Error).message}` });
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }

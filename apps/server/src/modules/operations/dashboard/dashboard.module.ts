@@ -7,7 +7,13 @@ import { createDashboardService } from './dashboard.service.ts';
 /** The admin dashboard: `GET /api/admin/dashboard`. */
 export async function registerDashboard(
   app: FastifyInstance,
-  p: { database: Database; clock: Clock; siteTimeZone: string; requireAdmin: preHandlerHookHandler },
+  p: {
+    database: Database;
+    clock: Clock;
+    siteTimeZone: string;
+    cacheMs: number;
+    requireAdmin: preHandlerHookHandler;
+  },
 ): Promise<void> {
   const dashboard = createDashboardService(p);
   await app.register(dashboardRoutes({ dashboard, requireAdmin: p.requireAdmin }), { prefix: '/api' });

@@ -5,6 +5,7 @@ import { Client, createTestApp, type TestApp } from '../../../../test/harness.ts
 import { paidCourse, paidOrderOf } from '../../../../test/orders.ts';
 import { signInAs } from '../../../../test/sign-in.ts';
 import { enrollments, payments, users } from '../../../db/schema/index.ts';
+import { manualClock } from '../../../platform/clock.ts';
 import { buildPendingOrder } from '../../../seed/commerce-factories.ts';
 import { buildUser } from '../../../seed/factories.ts';
 import { ledger } from '../../commerce/ledger/ledger.ts';
@@ -195,5 +196,32 @@ describe('GET /api/admin/dashboard', () => {
       Object.values(after.courses.byStatus as Record<string, number>).reduce((a, b) => a + b, 0),
     );
     expect(after.pendingManualPayments.count).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the dashboard cache (DASHBOARD_CACHE_SECONDS)', () => {
+  it('reuses the figures of a range for its time, shares one count between concurrent readers, then counts again', async () => {
+    const clock = manualClock();
+    const cached = await createTestApp({ clock, env: { DASHBOARD_CACHE_SECONDS: '60' } });
+    try {
+      const boss = await signInAs(cached, await buildUser(cached.platform.database.db, { role: 'admin' }));
+      const read = async () => (await boss.get('/api/admin/dashboard')).json();
+      const [first, concurrent] = await Promise.all([read(), read()]);
+      expect(concurrent).toEqual(first);
+      const count = () => cached.platform.database.queryCount();
+      await buildUser(cached.platform.database.db, { role: 'instructor' });
+      clock.advance(59_000);
+      const q0 = count();
+      const within = await read();
+      const q1 = count();
+      expect(within.users.total).toBe(first.users.total); // not counted again
+      expect(q1 - q0).toBeLessThanOrEqual(2); // the session lookup (and its touch) only
+      clock.advance(2_000);
+      const after = await read();
+      expect(after.users.total - first.users.total).toBeGreaterThanOrEqual(1);
+      expect(count() - q1).toBeGreaterThan(10); // every figure counted again
+    } finally {
+      await cached.close();
+    }
   });
 });

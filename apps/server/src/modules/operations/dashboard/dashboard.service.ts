@@ -9,17 +9,41 @@ import { dashboardRepo } from './dashboard.repo.ts';
  * The admin dashboard's figures: totals now, the range's figures beside the previous period's, and
  * zero-filled series in the academy's time zone. Read-only; every figure is one indexed query.
  */
-export function createDashboardService(d: { database: Database; clock: Clock; siteTimeZone: string }) {
+export function createDashboardService(d: {
+  database: Database;
+  clock: Clock;
+  siteTimeZone: string;
+  /** Reuse the figures of a range this long (0: count every time); see DASHBOARD_CACHE_SECONDS. */
+  cacheMs?: number;
+}) {
   const db = d.database.db;
   const tz = d.siteTimeZone;
   const repo = dashboardRepo(tz);
+  // The figures count whole tables: at scale that is tens of milliseconds of database time per read, for
+  // numbers that move slowly. One computation per range at a time (concurrent readers share it), reused
+  // for `cacheMs` by this instance.
+  const recent = new Map<string, { at: number; figures: Promise<AdminDashboard> }>();
 
-  return {
+  const service = {
     /**
      * The dashboard for `q` (default: the 30 days ending today). 400 `invalid_date_range` when `from`
      * is not before `to` or the range is longer than two years.
      */
-    async get(q: DashboardQuery): Promise<AdminDashboard> {
+    get(q: DashboardQuery): Promise<AdminDashboard> {
+      const cacheMs = d.cacheMs ?? 0;
+      if (cacheMs === 0) return service.compute(q);
+      const now = d.clock.now().getTime();
+      const key = JSON.stringify([q, calendarDay(d.clock.now(), tz)]);
+      const hit = recent.get(key);
+      if (hit && now - hit.at < cacheMs) return hit.figures;
+      for (const [k, v] of recent) if (now - v.at >= cacheMs) recent.delete(k);
+      const figures = service.compute(q);
+      recent.set(key, { at: now, figures });
+      figures.catch(() => recent.delete(key)); // a failure is not kept
+      return figures;
+    },
+
+    async compute(q: DashboardQuery): Promise<AdminDashboard> {
       const range = resolveRange(q, calendarDay(d.clock.now(), tz));
       if ('problem' in range)
         throw range.problem === 'too_long'
@@ -91,5 +115,6 @@ export function createDashboardService(d: { database: Database; clock: Clock; si
       };
     },
   };
+  return service;
 }
 export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -23,7 +23,8 @@ const DAY = 86_400_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Its archives act on every row: on PostgreSQL, away from the other tests' data.
+  t = await createTestApp({ ownDatabase: true });
   db = t.platform.database.db;
   admin = await signInAs(t, await buildUser(db, { role: 'admin' }));
 });

@@ -1,9 +1,10 @@
 import { count } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Database } from '../../../db/client.ts';
 import { checkStates, mailMessages, payments } from '../../../db/schema/index.ts';
 import type { Jobs } from '../../../platform/jobs.ts';
+import type { SessionCache } from '../../identity/session-cache.ts';
 
 const STATE_VALUE = { ok: 0, warn: 1, crit: 2 } as const;
 
@@ -14,7 +15,7 @@ const STATE_VALUE = { ok: 0, warn: 1, crit: 2 } as const;
  */
 export function registerAppMetrics(
   registry: Registry,
-  d: { database: Database; jobs: Jobs; log: FastifyBaseLogger },
+  d: { database: Database; jobs: Jobs; log: FastifyBaseLogger; sessionCache?: SessionCache },
 ): void {
   const { database } = d;
   const guard = async (name: string, fn: () => Promise<void>) => {
@@ -39,6 +40,45 @@ export function registerAppMetrics(
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
+  new Counter({
+    name: 'db_queries_total',
+    help: 'Statements this process has sent to the database (a scrape adds its own few)',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(database.queryCount());
+    },
+  });
+  const kept = d.sessionCache;
+  if (kept) {
+    new Counter({
+      name: 'session_resolves_total',
+      help: 'Session tokens resolved: from the sessions this process keeps, or by reading the database (ADR 049)',
+      labelNames: ['source'],
+      registers,
+      collect() {
+        this.reset();
+        this.inc({ source: 'kept' }, kept.stats.kept);
+        this.inc({ source: 'database' }, kept.stats.read);
+      },
+    });
+    new Gauge({
+      name: 'sessions_kept',
+      help: 'Sessions this process keeps; 0 while it cannot hear the database announce auth changes',
+      registers,
+      collect() {
+        this.set(kept.size);
+      },
+    });
+    new Gauge({
+      name: 'session_cache_hearing',
+      help: '1 while this process hears the announcements of auth changes (and keeps sessions), else 0',
+      registers,
+      collect() {
+        this.set(kept.hearing ? 1 : 0);
+      },
+    });
+  }
   new Gauge({
     name: 'db_ping_seconds',
     help: 'Round trip of a trivial query at scrape time',

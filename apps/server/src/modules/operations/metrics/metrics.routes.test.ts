@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness.ts';
 import { signInAs } from '../../../../test/sign-in.ts';
@@ -68,6 +69,27 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds /m);
     if (t.platform.database.kind === 'postgres')
       expect(text).toMatch(/^db_pool_connections\{state="total"\} \d+$/m);
+  });
+
+  it('counts the statements sent to the database, transactions included', async () => {
+    const queries = async () =>
+      Number(/^db_queries_total (\d+)$/m.exec((await scrape(`Bearer ${TOKEN}`)).body)?.[1]);
+    // The counter is the whole app's: a background job's statement (pg-boss polls its queues) can land
+    // in the window, only ever adding. Measured a few times, one window holds just these five.
+    const counted: number[] = [];
+    for (let attempt = 0; attempt < 5 && !counted.includes(5); attempt++) {
+      const first = await queries();
+      const second = await queries();
+      const scrapeCost = second - first; // a scrape reads a few gauges from the database
+      await t.platform.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+        await tx.execute(sql`select 2`);
+      });
+      await t.platform.database.raw.query('select 3');
+      // begin, two selects, commit, and the raw one
+      counted.push((await queries()) - second - scrapeCost);
+    }
+    expect(counted).toContain(5);
   });
 
   it('is neither rate-limited nor logged at info per scrape', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { OverloadState } from '../../../http/overload.ts';
 import { type ErrorLogCounter, errorLogCounter } from '../../../platform/logger.ts';
 import { createRequestRecorder, type RequestRecorder } from './request-recorder.ts';
 import { createRuntimeMonitor, type RuntimeMonitor } from './runtime-monitor.ts';
@@ -23,7 +24,10 @@ export function routeLabel(req: { is404?: boolean; routeOptions?: { url?: string
 }
 
 /** Build the telemetry and hook it to every response. Register before the modules' routes. */
-export function registerTelemetry(app: FastifyInstance, o: { logger: object }): Telemetry {
+export function registerTelemetry(
+  app: FastifyInstance,
+  o: { logger: object; overload?: OverloadState },
+): Telemetry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const errorLog = errorLogCounter(o.logger);
@@ -54,6 +58,31 @@ export function registerTelemetry(app: FastifyInstance, o: { logger: object }): 
       counted = now;
     },
   });
+
+  const overload = o.overload;
+  if (overload) {
+    const seen: Record<string, number> = {};
+    new Counter({
+      name: 'http_requests_shed_total',
+      help: 'Requests answered 503 overloaded, by reason (in_flight, event_loop_delay, heap, rss); connections: sockets closed past MAX_CONNECTIONS',
+      labelNames: ['reason'],
+      registers: [registry],
+      collect() {
+        for (const [reason, n] of Object.entries(overload.shed)) {
+          this.inc({ reason }, n - (seen[reason] ?? 0));
+          seen[reason] = n;
+        }
+      },
+    });
+    new Gauge({
+      name: 'http_requests_in_flight',
+      help: 'Requests being served now (counted against MAX_IN_FLIGHT; health and /metrics are not)',
+      registers: [registry],
+      collect() {
+        this.set(overload.inFlight());
+      },
+    });
+  }
 
   app.addHook('onResponse', async (req, reply) => {
     const route = routeLabel(req);

@@ -2,12 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type Stripe from 'stripe';
 import { publishedCourse } from '../../../../../test/catalog.ts';
-import {
-  FAKE_STRIPE_SECRET,
-  FAKE_WEBHOOK_SECRET,
-  type FakeStripe,
-  startFakeStripe,
-} from '../../../../../test/fake-stripe.ts';
+import { type FakeStripe, startFakeStripe, stripeEnv } from '../../../../../test/fake-stripe.ts';
 import { createTestApp, type TestApp } from '../../../../../test/harness.ts';
 import { paymentEvents, payments } from '../../../../db/schema/index.ts';
 import type { Clock } from '../../../../platform/clock.ts';
@@ -15,14 +10,6 @@ import type { CardProvider } from '../../../../platform/payments.ts';
 import { buildPendingOrder } from '../../../../seed/commerce-factories.ts';
 import { buildUser } from '../../../../seed/factories.ts';
 import { createStripeProvider } from './stripe-provider.ts';
-
-/** The environment that points the app's Stripe adapter at the fake. */
-export const stripeEnv = (fake: FakeStripe, extra: Record<string, string> = {}) => ({
-  STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET,
-  STRIPE_WEBHOOK_SECRET: FAKE_WEBHOOK_SECRET,
-  STRIPE_API_BASE: fake.apiBase,
-  ...extra,
-});
 
 export interface StripeTest {
   t: TestApp;
@@ -45,10 +32,14 @@ export interface StripeTest {
 }
 
 export async function createStripeTest(
-  o: { env?: Record<string, string>; clock?: Clock } = {},
+  o: { env?: Record<string, string>; clock?: Clock; ownDatabase?: boolean } = {},
 ): Promise<StripeTest> {
   const fake = await startFakeStripe();
-  const t = await createTestApp({ env: stripeEnv(fake, o.env), ...(o.clock ? { clock: o.clock } : {}) });
+  const t = await createTestApp({
+    env: stripeEnv(fake, o.env),
+    ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.ownDatabase ? { ownDatabase: true } : {}),
+  });
   const provider = createStripeProvider({ config: t.config, clock: t.platform.clock }) as CardProvider;
   const db = t.platform.database.db;
   return {

@@ -1,0 +1,1 @@
+CREATE INDEX "payments_provider_charge_ref_idx" ON "payments" USING btree ("provider","provider_charge_ref");
