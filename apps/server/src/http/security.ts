@@ -5,10 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Cache } from '../platform/cache.ts';
 import { registerAnswerCompression } from './compress-answers.ts';
+import { HELD_SUBMITS_CSP_SOURCE } from './held-submits.ts';
 import { staticSecurityHeaders } from './security-headers.ts';
 
 /**
- * Security headers (a CSP with no inline script), CORS from the allowlist, compression, and rate limits:
+ * Security headers (a CSP with no inline script but one, by its hash), CORS from the allowlist, compression, and rate limits:
  * `/api` gets 100 requests per 15 minutes per IP by default (the maintenance guide's figure) — signed-in
  * users are counted per account with a larger allowance — shared through Redis when configured.
  */
@@ -19,7 +20,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config, cac
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The one inline script, by its hash: it holds a form sent before the app has hydrated.
+        scriptSrc: ["'self'", HELD_SUBMITS_CSP_SOURCE],
         styleSrc: ["'self'"],
         // Style attributes (set by UI primitives when positioning popovers) cannot run code.
         styleSrcAttr: ["'unsafe-inline'"],

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { accountShellOf, canShareAccountPages, type MeResponse, type Role } from '@9tangle/contracts';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HELD_SUBMITS_TAG } from './held-submits.ts';
 import { acceptedEncoding, createPageCache } from './page-cache.ts';
 import {
   ifNoneMatchHits,
@@ -167,7 +168,7 @@ export async function registerWeb(
     const r = await render(req.url, state);
     const html = template
       .replace('lang="en" dir="ltr"', `lang="${r.lang}" dir="${r.dir}"`)
-      .replace('<!--app-head-->', r.head.replaceAll('__CANONICAL__', canonicalBase))
+      .replace('<!--app-head-->', `${HELD_SUBMITS_TAG}${r.head.replaceAll('__CANONICAL__', canonicalBase)}`)
       .replace('<!--app-html-->', r.html)
       .replace('<!--app-state-->', `${stateScript(state)}${sharedKey ? OWN_SLOT : ''}`);
     reply.code(r.status).header('content-type', 'text/html; charset=utf-8');

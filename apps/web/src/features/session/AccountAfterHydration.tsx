@@ -1,6 +1,7 @@
 import type { MeResponse } from '@9tangle/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
+import { releaseHeldSubmits } from '../../lib/held-submits.ts';
 import { meQueryKey } from './use-me.ts';
 
 /**
@@ -9,6 +10,9 @@ import { meQueryKey } from './use-me.ts';
  * only after it. It wraps the router rather than sitting beside it: a sibling would make the client's
  * tree differ from the server's, and every `useId` under it (the ids that tie a dialog to its title, a
  * field to its label) would differ from the server HTML's.
+ *
+ * Its effect runs after every effect below it, so it is also where the page is marked hydrated and a
+ * form submitted before that is sent again (`lib/held-submits.ts`).
  */
 export function AccountAfterHydration({
   account,
@@ -21,5 +25,6 @@ export function AccountAfterHydration({
   useEffect(() => {
     if (account) queryClient.setQueryData(meQueryKey, account);
   }, [queryClient, account]);
+  useEffect(() => releaseHeldSubmits(), []);
   return children;
 }
