@@ -8,7 +8,7 @@ import pino from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
 import { mailRepo } from '../src/modules/notifications/mail.repo.ts';
 import type { Clock } from '../src/platform/clock.ts';
 import { createSecrets } from '../src/platform/crypto.ts';
@@ -115,16 +115,32 @@ export async function createTestApp(
       // job finishing its last statement after stop() could still reach for it.
       if (namespace && config.db.kind === 'postgres') {
         await platform.jobs.stop();
-        // Work a request or a job started just before the close (a mail's dispatch, a job's last
-        // statement) gets a moment to end before the pool does: a statement sent after pool.end()
-        // is an unhandled "Cannot use a pool after calling end" in whichever file runs next.
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        // Work a request or a job started just before the close (a mail's dispatch, a job that a
+        // worker's poll fetched as pg-boss stopped) ends before the pool does: a statement sent
+        // after pool.end() is an unhandled "Cannot use a pool after calling end" in this file.
+        await databaseQuiet(platform.database);
       }
       await platform.close();
       await own?.drop();
       rmSync(env.DATA_DIR as string, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Until no statement has been sent and no pooled client has been checked out for 300 ms (at most 5 s):
+ * a fixed pause was too short on a loaded CI machine.
+ */
+async function databaseQuiet(database: Database): Promise<void> {
+  const busy = () => (database.pool ? database.pool.totalCount - database.pool.idleCount : 0);
+  let seen = database.queryCount();
+  let calm = 0;
+  for (const until = Date.now() + 5_000; calm < 3 && Date.now() < until; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = database.queryCount();
+    calm = now === seen && busy() === 0 ? calm + 1 : 0;
+    seen = now;
+  }
 }
 
 /** An empty database beside the run's one, on the same server; `drop` removes it. */
