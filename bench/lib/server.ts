@@ -45,7 +45,12 @@ export async function startServer(o: {
   const url = `http://127.0.0.1:${o.port}`;
   const child = spawn(
     process.execPath,
-    [...(o.nodeArgs ?? []), o.script ?? join(ROOT, 'apps/server/dist/main.js')],
+    [
+      ...(o.nodeArgs ?? []),
+      // Node options for an experiment (`BENCH_NODE_ARGS='--max-semi-space-size=8' npm run bench`).
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      o.script ?? join(ROOT, 'apps/server/dist/main.js'),
+    ],
     {
       env: {
         PATH: process.env.PATH ?? '',
@@ -67,6 +72,8 @@ export async function startServer(o: {
         // several requests at once: the load-shedding guards (ADR 043) would refuse part of them.
         MAX_IN_FLIGHT: '0',
         MAX_EVENT_LOOP_DELAY_MS: '0',
+        // glibc's malloc arenas, when set for an experiment (`MALLOC_ARENA_MAX=2 npm run bench`).
+        ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
         ...o.env,
       },
       stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
