@@ -1,22 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { standInWebDist } from '../../test/web-dist.ts';
 
 // A stand-in for the built web app: the real template's slots, a page with a form.
-const webDist = mkdtempSync(join(tmpdir(), '9tangle-held-'));
-mkdirSync(join(webDist, 'client', 'assets'), { recursive: true });
-mkdirSync(join(webDist, 'server'), { recursive: true });
-writeFileSync(
-  join(webDist, 'client', 'index.html'),
-  '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><div id="root"><!--app-html--></div><!--app-state--><script type="module" src="/assets/entry.js"></script></body></html>',
-);
-writeFileSync(
-  join(webDist, 'server', 'entry-server.js'),
-  `export async function render() { return { html: '<form><input name="q"><button>Go</button></form>', head: '<title>Form</title>', status: 200, lang: 'en', dir: 'ltr' }; }`,
-);
+const webDist = standInWebDist({
+  prefix: '9tangle-held-',
+  template:
+    '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><div id="root"><!--app-html--></div><!--app-state--><script type="module" src="/assets/entry.js"></script></body></html>',
+  serverEntry: `export async function render() { return { html: '<form><input name="q"><button>Go</button></form>', head: '<title>Form</title>', status: 200, lang: 'en', dir: 'ltr' }; }`,
+});
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,31 +1,24 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedCourse, signedIn, studioCourse } from '../../test/catalog.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { standInWebDist } from '../../test/web-dist.ts';
 import { buildUser } from '../seed/factories.ts';
 import { ifNoneMatchHits } from './public-cache.ts';
 
 // The page renderer is exercised with a small stand-in for the built web app: a template and an
 // entry module that counts its renders, so a test can tell a 304 answered without rendering.
-const webDist = mkdtempSync(join(tmpdir(), '9tangle-web-'));
-mkdirSync(join(webDist, 'client', 'assets'), { recursive: true });
-mkdirSync(join(webDist, 'server'), { recursive: true });
-writeFileSync(
-  join(webDist, 'client', 'index.html'),
-  '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><!--app-html--><!--app-state--></body></html>',
-);
-writeFileSync(
-  join(webDist, 'server', 'entry-server.js'),
-  `export async function render(url, state) {
+const webDist = standInWebDist({
+  template:
+    '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><!--app-html--><!--app-state--></body></html>',
+  serverEntry: `export async function render(url, state) {
     globalThis.__renders = (globalThis.__renders ?? 0) + 1;
     const missing = url.startsWith('/courses/missing');
     return { html: '<main>' + (state.me ? 'signed in' : 'visitor') + '</main>', head: '<title>t</title>',
       status: missing ? 404 : 200, lang: state.lang, dir: 'ltr' };
   }`,
-);
+});
 const renders = () => (globalThis as { __renders?: number }).__renders ?? 0;
 
 let t: TestApp;

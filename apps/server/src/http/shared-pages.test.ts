@@ -1,27 +1,20 @@
 import { randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { signInAs } from '../../test/sign-in.ts';
+import { standInWebDist } from '../../test/web-dist.ts';
 import { announcements, type UserRow } from '../db/schema/index.ts';
 import { buildUser } from '../seed/factories.ts';
 
 // A stand-in for the built web app whose render prints every part of the account it was given and the
 // banners, and counts its renders: so a test sees exactly what went into the HTML a page keeps.
-const webDist = mkdtempSync(join(tmpdir(), '9tangle-web-'));
-mkdirSync(join(webDist, 'client', 'assets'), { recursive: true });
-mkdirSync(join(webDist, 'server'), { recursive: true });
-writeFileSync(
-  join(webDist, 'client', 'index.html'),
-  '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><div id="root"><!--app-html--></div><!--app-state--></body></html>',
-);
-writeFileSync(
-  join(webDist, 'server', 'entry-server.js'),
-  `export async function render(url, state) {
+const webDist = standInWebDist({
+  template:
+    '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><div id="root"><!--app-html--></div><!--app-state--></body></html>',
+  serverEntry: `export async function render(url, state) {
     globalThis.__sharedRenders = (globalThis.__sharedRenders ?? 0) + 1;
     const me = state.me;
     const who = me ? ['account', me.user.role, me.user.id, me.user.name, me.user.email, me.csrfToken].join('|') : 'visitor';
@@ -30,7 +23,7 @@ writeFileSync(
     return { html: '<main>' + who + '</main><aside>' + banners + '</aside>', head: '<title>t</title>',
       status: 200, lang: state.lang, dir: 'ltr' };
   }`,
-);
+});
 const renders = () => (globalThis as { __sharedRenders?: number }).__sharedRenders ?? 0;
 
 interface Viewer {

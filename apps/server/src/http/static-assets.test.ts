@@ -1,25 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { standInWebDist } from '../../test/web-dist.ts';
 
 // A stand-in for the built web app whose assets went through the build's precompression step.
-const webDist = mkdtempSync(join(tmpdir(), '9tangle-assets-'));
+const webDist = standInWebDist({
+  prefix: '9tangle-assets-',
+  template: '<!doctype html><html><head></head><body></body></html>',
+  serverEntry: `export async function render() { return { html: '', head: '', status: 200, lang: 'en', dir: 'ltr' }; }`,
+});
 const assets = join(webDist, 'client', 'assets');
-mkdirSync(assets, { recursive: true });
-mkdirSync(join(webDist, 'server'), { recursive: true });
-writeFileSync(
-  join(webDist, 'client', 'index.html'),
-  '<!doctype html><html><head></head><body></body></html>',
-);
-writeFileSync(
-  join(webDist, 'server', 'entry-server.js'),
-  `export async function render() { return { html: '', head: '', status: 200, lang: 'en', dir: 'ltr' }; }`,
-);
 const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word${i}`))};\n`;
 writeFileSync(join(assets, 'app-Ab12Cd34.js'), script);
 writeFileSync(join(assets, 'tiny-Zz99Yy88.js'), 'export const a = 1;\n');

@@ -1,28 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedCourse, uniqueWord } from '../../../test/catalog.ts';
 import { Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { signInAs } from '../../../test/sign-in.ts';
+import { standInWebDist } from '../../../test/web-dist.ts';
 import { buildCourse, buildUser } from '../../seed/factories.ts';
 
 // A stand-in for the built web app: its render prints the featured titles it was given.
-const webDist = mkdtempSync(join(tmpdir(), '9tangle-web-'));
-mkdirSync(join(webDist, 'client', 'assets'), { recursive: true });
-mkdirSync(join(webDist, 'server'), { recursive: true });
-writeFileSync(
-  join(webDist, 'client', 'index.html'),
-  '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><!--app-html--><!--app-state--></body></html>',
-);
-writeFileSync(
-  join(webDist, 'server', 'entry-server.js'),
-  `export async function render(url, state) {
+const webDist = standInWebDist({
+  template:
+    '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><!--app-html--><!--app-state--></body></html>',
+  serverEntry: `export async function render(url, state) {
     const q = state.queries.find((q) => q.key[0] === 'featured-courses');
     const titles = q ? q.data.items.map((c) => '<h3>' + c.title + '</h3>').join('') : '';
     return { html: '<main>' + titles + '</main>', head: '', status: 200, lang: state.lang, dir: 'ltr' };
   }`,
-);
+});
 
 let t: TestApp;
 let admin: Client;

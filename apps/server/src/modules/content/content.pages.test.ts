@@ -1,27 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, uniqueWord } from '../../../test/catalog.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { standInWebDist } from '../../../test/web-dist.ts';
 import { isPublicContentPage } from './content.pages.ts';
 
 // A stand-in for the built web app whose "render" prints the seeded query keys: enough to prove what
 // the server put into the page's HTML (e2e/site-content.test.ts renders the real pages).
-const webDist = mkdtempSync(join(tmpdir(), '9tangle-web-content-'));
-mkdirSync(join(webDist, 'client', 'assets'), { recursive: true });
-mkdirSync(join(webDist, 'server'), { recursive: true });
-writeFileSync(
-  join(webDist, 'client', 'index.html'),
-  '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><!--app-html--><!--app-state--></body></html>',
-);
-writeFileSync(
-  join(webDist, 'server', 'entry-server.js'),
-  `export async function render(url, state) {
+const webDist = standInWebDist({
+  prefix: '9tangle-web-content-',
+  template:
+    '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><!--app-html--><!--app-state--></body></html>',
+  serverEntry: `export async function render(url, state) {
     const keys = state.queries.map((q) => JSON.stringify(q.key)).join(' ');
     return { html: '<main>' + keys + '</main>', head: '<title>t</title>', status: 200, lang: state.lang, dir: 'ltr' };
   }`,
-);
+});
 
 let t: TestApp;
 let admin: Client;

@@ -34,16 +34,17 @@ export const enrollmentsRepo = {
   ): Promise<{ row: EnrollmentRow; granted: boolean; renewed?: boolean; counted?: boolean }> {
     // Most grants are a first enrollment: one insert (with the counter's bump). A row already there (or
     // being inserted by another transaction, which this waits for) goes the way below.
+    const values = {
+      userId: v.userId,
+      courseId: v.courseId,
+      source: v.source,
+      sourceRef: v.sourceRef,
+      expiresAt: v.expiresAt,
+      grantedAt: v.now,
+    };
     const insertFresh = x
       .insert(enrollments)
-      .values({
-        userId: v.userId,
-        courseId: v.courseId,
-        source: v.source,
-        sourceRef: v.sourceRef,
-        expiresAt: v.expiresAt,
-        grantedAt: v.now,
-      })
+      .values(values)
       .onConflictDoNothing({ target: [enrollments.userId, enrollments.courseId] })
       .returning();
     let fresh: EnrollmentRow | undefined;
@@ -68,14 +69,7 @@ export const enrollmentsRepo = {
     if (current?.status === 'active' && !expired) return { row: current, granted: false };
     const [row] = await x
       .insert(enrollments)
-      .values({
-        userId: v.userId,
-        courseId: v.courseId,
-        source: v.source,
-        sourceRef: v.sourceRef,
-        expiresAt: v.expiresAt,
-        grantedAt: v.now,
-      })
+      .values(values)
       .onConflictDoUpdate({
         target: [enrollments.userId, enrollments.courseId],
         set: {

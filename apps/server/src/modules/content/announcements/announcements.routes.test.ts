@@ -1,32 +1,25 @@
 import { randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/harness.ts';
 import { signInAs } from '../../../../test/sign-in.ts';
+import { standInWebDist } from '../../../../test/web-dist.ts';
 import { announcements } from '../../../db/schema/index.ts';
 import { manualClock } from '../../../platform/clock.ts';
 import { buildUser } from '../../../seed/factories.ts';
 
 // A stand-in for the built web app whose render prints the banners it was given, so the test can see
 // what the server rendered into the page (the browser test renders the real one).
-const webDist = mkdtempSync(join(tmpdir(), '9tangle-web-'));
-mkdirSync(join(webDist, 'client', 'assets'), { recursive: true });
-mkdirSync(join(webDist, 'server'), { recursive: true });
-writeFileSync(
-  join(webDist, 'client', 'index.html'),
-  '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><!--app-html--><!--app-state--></body></html>',
-);
-writeFileSync(
-  join(webDist, 'server', 'entry-server.js'),
-  `export async function render(url, state) {
+const webDist = standInWebDist({
+  template:
+    '<!doctype html><html lang="en" dir="ltr"><head><!--app-head--></head><body><!--app-html--><!--app-state--></body></html>',
+  serverEntry: `export async function render(url, state) {
     const q = state.queries.find((q) => q.key[0] === 'announcements');
     const titles = q ? q.data.items.map((a) => '<p role="status">' + a.title + '</p>').join('') : '';
     return { html: '<main>' + titles + '</main>', head: '<title>t</title>', status: 200, lang: state.lang, dir: 'ltr' };
   }`,
-);
+});
 
 // The database may be shared: the clock runs in a year of this file's own, far ahead, where only the
 // windows this file makes open and close; its rows are deleted afterwards.
