@@ -100,6 +100,7 @@ for (const workload of args.workloads.split(',')) {
       durationSeconds: Number(args.duration),
       warmupSeconds: 2,
       data: { origin: server.url, students, catalogSearch: manifest.catalogSearch, webhooks: [] },
+      redisUrl,
     });
     // Where the process's memory is after the workload: V8's heap, Buffers and other memory outside it.
     const metrics = await (
@@ -113,7 +114,7 @@ for (const workload of args.workloads.split(',')) {
       `${workload} memory (MB): rss ${mb('process_resident_memory_bytes')}, heap total ${mb('nodejs_heap_size_total_bytes')}, heap used ${mb('nodejs_heap_size_used_bytes')}, external ${mb('nodejs_external_memory_bytes')}; peak rss ${row.peak_rss_mb}`,
     );
     console.log(
-      `${workload}: ${row.rps}/s, CPU ${row.cpu_ms_per_req} ms (${row.server_cpu_ms_per_req} + ${row.db_cpu_ms_per_req}), ${row.queries_per_req} queries, ${row.bytes_per_resp} B`,
+      `${workload}: ${row.rps}/s, CPU ${row.cpu_ms_per_req} ms (${row.server_cpu_ms_per_req} + ${row.db_cpu_ms_per_req}), ${row.queries_per_req} queries, ${row.cache_commands_per_req} cache commands, ${row.bytes_per_resp} B`,
     );
   } finally {
     await backends.close();

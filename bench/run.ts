@@ -191,6 +191,7 @@ async function runScale(scale: Scale, rows: Row[]): Promise<Soak | null> {
           durationSeconds,
           warmupSeconds,
           data,
+          ...(embedded ? {} : { redisUrl }),
         });
         if (workload === 'stripe_webhook' && row.http_requests > data.webhooks.length)
           log(

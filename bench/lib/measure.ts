@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { redisCommandsProcessed } from './redis.ts';
 import { BackendCpu, cpuMsOf, peakRssMbOf, rssMbOf } from './proc.ts';
 import type { RunningServer } from './server.ts';
 
@@ -16,6 +17,8 @@ export interface Row {
   p99_ms: number;
   cpu_ms_per_req: number;
   queries_per_req: number;
+  /** Redis commands a unit cost (every client's; the bench's server is the only one meanwhile). */
+  cache_commands_per_req?: number;
   rss_mb: number;
   bytes_per_resp: number;
   fraction_of_hello: number;
@@ -59,6 +62,8 @@ export async function measure(o: {
   durationSeconds: number;
   warmupSeconds: number;
   data: unknown;
+  /** The server's Redis, to count the cache commands a unit costs. */
+  redisUrl?: string;
 }): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), '9t-bench-spec-'));
   const specFile = join(dir, 'spec.json');
@@ -84,6 +89,7 @@ export async function measure(o: {
   try {
     if ((await nextLine()) !== 'READY') throw new Error('the load worker did not get ready');
     const q0 = await o.server.queries();
+    const r0 = o.redisUrl ? await redisCommandsProcessed(o.redisUrl) : 0;
     const b0 = o.backends ? await o.backends.snapshot() : new Map();
     const c0 = cpuMsOf(o.server.pid);
     child.stdin.write('GO\n');
@@ -91,6 +97,7 @@ export async function measure(o: {
     const c1 = cpuMsOf(o.server.pid);
     const b1 = o.backends ? await o.backends.snapshot() : new Map();
     const q1 = await o.server.queries();
+    const r1 = o.redisUrl ? await redisCommandsProcessed(o.redisUrl) : 0;
     const units = r.requests / o.unit;
     const serverMs = (c1 - c0) / units;
     const dbMs = BackendCpu.delta(b0, b1) / units;
@@ -103,6 +110,7 @@ export async function measure(o: {
       p99_ms: r.p99_ms,
       cpu_ms_per_req: round(serverMs + dbMs, 3),
       queries_per_req: round((q1 - q0) / units, 2),
+      ...(o.redisUrl ? { cache_commands_per_req: round((r1 - r0 - 2) / units, 2) } : {}),
       rss_mb: round(rssMbOf(o.server.pid), 1),
       bytes_per_resp: Math.round(r.bytes / r.requests),
       fraction_of_hello: 0,

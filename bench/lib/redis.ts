@@ -21,3 +21,18 @@ export async function clearAppKeys(url: string, prefix: string): Promise<number>
   }
   return removed;
 }
+
+/**
+ * Commands Redis has processed so far (`INFO stats`), for the cache commands a workload costs a unit: the
+ * difference over a run, less the two this reading sends (the bench is Redis's only client meanwhile).
+ */
+export async function redisCommandsProcessed(url: string): Promise<number> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const info = await redis.info('stats');
+    return Number(/^total_commands_processed:(\d+)/m.exec(info)?.[1] ?? Number.NaN);
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -23,6 +23,7 @@ import { registerSecurity } from './http/security.ts';
 import { allowLongUploads } from './http/uploads.ts';
 import { registerWeb } from './http/web.ts';
 import { registerCatalog } from './modules/catalog/catalog.module.ts';
+import { hearCatalogChanges } from './modules/catalog/catalog-cache.ts';
 import { registerCommerce } from './modules/commerce/commerce.module.ts';
 import { registerAnnouncements } from './modules/content/announcements/announcements.module.ts';
 import { registerContent } from './modules/content/content.module.ts';
@@ -131,6 +132,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Sessions are kept in this process while the database's announcements of auth changes are heard.
   const stopHearingAuthChanges = await listenForAuthChanges(database, sessions.cache);
   app.addHook('onClose', stopHearingAuthChanges);
+  // And the catalog's version, while the announcements of its bumps are heard (ADR 052).
+  const catalogVersion = await hearCatalogChanges(database, cache);
+  app.addHook('onClose', catalogVersion.stop);
   // Security headers first, so even an early 403 or 503 from the session hook carries them.
   await registerSecurity(app, config, cache);
   // Load shedding before the session lookup, so a refused request costs no query (ADR 043).
@@ -271,6 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     telemetry,
     requireAdmin,
     sessionCache: sessions.cache,
+    catalogVersion,
   });
   await registerBackups(app, { config, database, jobs, clock, log: deps.logger, requireAdmin });
   await registerDashboard(app, {

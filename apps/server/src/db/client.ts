@@ -184,7 +184,7 @@ function listenOnPostgres(url: string, channel: string, on: ListenHandlers): () 
   };
   const connect = () => {
     timer = null;
-    const c = new pg.Client({ connectionString: url, application_name: '9tangle-listen' });
+    const c = new pg.Client({ connectionString: url, application_name: `9tangle-listen:${channel}` });
     client = c;
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Database } from '../../db/client.ts';
 import type { Cache } from '../../platform/cache.ts';
 
 export const CATALOG_VERSION_KEY = 'catalog:version';
@@ -10,17 +11,96 @@ export const CATALOG_TTL_MS = 5 * 60_000;
 const VERSION_TTL_MS = 30 * 24 * 60 * 60_000;
 const freshStart = () => String(randomInt(1, 2 ** 47));
 
+/** The channel on which every bump is announced (ADR 052). */
+export const CATALOG_CHANGED_CHANNEL = 'catalog_changed';
+/** How long a process uses the version it keeps without reading it again, even if an announcement were lost. */
+export const KEPT_VERSION_MS = 5_000;
+
+/** A process's kept copy of the shared version, while the announcements of bumps are heard. */
+interface KeptVersion {
+  hearing: boolean;
+  /** Moves on at every announcement (and this process's own bumps): a read begun before is not kept. */
+  epoch: number;
+  value: string | null;
+  readAt: number;
+  announce: () => Promise<unknown>;
+  /** Versions answered from the kept copy, and by a read of the cache (`/metrics`). */
+  stats: { kept: number; read: number };
+}
+// One per cache, which is one per app: every module's catalog cache over it shares the kept version.
+const keptVersions = new WeakMap<Cache, KeptVersion>();
+
+/**
+ * Keep the catalog's version in this process while the database's announcements of its bumps are heard
+ * (ADR 052, as ADR 049 keeps sessions): a public read then asks the shared cache for its entry only,
+ * not for the version first. Every bump announces itself after it is made (`bump`); an announcement,
+ * or the listening connection lost or found again, drops the kept version, and it is read again at
+ * least every `KEPT_VERSION_MS` whatever happens. Resolves with the function that stops it.
+ */
+export async function hearCatalogChanges(database: Database, cache: Cache) {
+  const kept: KeptVersion = {
+    hearing: false,
+    epoch: 0,
+    value: null,
+    readAt: 0,
+    announce: () => database.raw.query(`select pg_notify('${CATALOG_CHANGED_CHANNEL}', '')`),
+    stats: { kept: 0, read: 0 },
+  };
+  const drop = () => {
+    kept.epoch += 1;
+    kept.value = null;
+  };
+  keptVersions.set(cache, kept);
+  const stop = await database.listen(CATALOG_CHANGED_CHANNEL, {
+    up: () => {
+      drop();
+      kept.hearing = true;
+    },
+    down: () => {
+      kept.hearing = false;
+      drop();
+    },
+    message: drop,
+  });
+  return {
+    stats: kept.stats,
+    hearing: () => kept.hearing,
+    stop: async () => {
+      if (keptVersions.get(cache) === kept) keptVersions.delete(cache);
+      kept.hearing = false;
+      drop();
+      await stop();
+    },
+  };
+}
+
 /**
  * Public catalog reads cached under a version counter: each key embeds the current version, and every
  * write bumps it (one `incr`), so all cached pages, courses and profiles go stale at once, on every
  * app instance when the cache is Redis. Entries still expire after five minutes.
  */
 export function createCatalogCache(cache: Cache) {
-  const version = async (): Promise<string> => {
+  const readShared = async (): Promise<string> => {
     const current = await cache.get(CATALOG_VERSION_KEY);
     if (current !== null) return current;
     await cache.setIfAbsent(CATALOG_VERSION_KEY, freshStart(), VERSION_TTL_MS);
     return (await cache.get(CATALOG_VERSION_KEY)) ?? '0';
+  };
+  const version = async (): Promise<string> => {
+    const kept = keptVersions.get(cache);
+    if (!kept) return readShared();
+    if (kept.hearing && kept.value !== null && Date.now() - kept.readAt < KEPT_VERSION_MS) {
+      kept.stats.kept += 1;
+      return kept.value;
+    }
+    kept.stats.read += 1;
+    const mark = kept.epoch;
+    const value = await readShared();
+    if (kept.hearing && mark === kept.epoch) {
+      kept.value = value;
+      kept.readAt = Date.now();
+    }
+    return value;
   };
   const readVersioned = async <T>(
     key: string,
@@ -68,9 +148,18 @@ export function createCatalogCache(cache: Cache) {
     },
     /** Invalidate every catalog entry. Call after the writing transaction commits, never inside it. */
     async bump(): Promise<void> {
-      await version(); // a missing counter starts at random, not at 1
+      await readShared(); // a missing counter starts at random, not at 1
       await cache.incr(CATALOG_VERSION_KEY, VERSION_TTL_MS);
+      const kept = keptVersions.get(cache);
+      if (!kept) return;
+      // This process reads the new version at once; the others as they hear of it. The write has
+      // committed already: an announcement that cannot be sent (the database lost) is not the
+      // writer's error, and the others read the version again within KEPT_VERSION_MS anyway.
+      kept.epoch += 1;
+      kept.value = null;
+      await kept.announce().catch(() => undefined);
     },
   };
 }
 export type CatalogCache = ReturnType<typeof createCatalogCache>;
+export type CatalogVersionHearing = Awaited<ReturnType<typeof hearCatalogChanges>>;

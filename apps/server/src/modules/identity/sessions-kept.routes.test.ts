@@ -119,7 +119,7 @@ describe('kept sessions', () => {
       try {
         const cut = await admin.query(
           `select pg_terminate_backend(pid) from pg_stat_activity
-            where application_name = '9tangle-listen' and datname = current_database()`,
+            where application_name = '9tangle-listen:auth_changed' and datname = current_database()`,
         );
         expect(cut.rowCount).toBe(1);
         // Down: nothing kept is used, so a change it cannot hear now is still seen at once.

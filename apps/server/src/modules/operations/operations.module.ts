@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Jobs } from '../../platform/jobs.ts';
+import type { CatalogVersionHearing } from '../catalog/catalog-cache.ts';
 import type { SessionCache } from '../identity/session-cache.ts';
 import type { MailService } from '../notifications/mail.service.ts';
 import { defaultAuditReportPath } from './checks/advisories.check.ts';
@@ -30,6 +31,8 @@ export async function registerOperations(
     telemetry: Telemetry;
     /** The sessions kept in this process, for their figures on `/metrics` (ADR 049). */
     sessionCache?: SessionCache;
+    /** The catalog version kept in this process, for its figures on `/metrics` (ADR 052). */
+    catalogVersion?: CatalogVersionHearing;
     requireAdmin: preHandlerHookHandler;
   },
 ) {
@@ -59,6 +62,7 @@ export async function registerOperations(
     jobs: d.jobs,
     log: app.log,
     sessionCache: d.sessionCache,
+    catalogVersion: d.catalogVersion,
   });
   await app.register(metricsRoutes({ registry: telemetry.registry, token: config.operations.metricsToken }));
 

@@ -4,6 +4,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Database } from '../../../db/client.ts';
 import { checkStates, mailMessages, payments } from '../../../db/schema/index.ts';
 import type { Jobs } from '../../../platform/jobs.ts';
+import type { CatalogVersionHearing } from '../../catalog/catalog-cache.ts';
 import type { SessionCache } from '../../identity/session-cache.ts';
 
 const STATE_VALUE = { ok: 0, warn: 1, crit: 2 } as const;
@@ -15,7 +16,13 @@ const STATE_VALUE = { ok: 0, warn: 1, crit: 2 } as const;
  */
 export function registerAppMetrics(
   registry: Registry,
-  d: { database: Database; jobs: Jobs; log: FastifyBaseLogger; sessionCache?: SessionCache },
+  d: {
+    database: Database;
+    jobs: Jobs;
+    log: FastifyBaseLogger;
+    sessionCache?: SessionCache;
+    catalogVersion?: CatalogVersionHearing;
+  },
 ): void {
   const { database } = d;
   const guard = async (name: string, fn: () => Promise<void>) => {
@@ -76,6 +83,28 @@ export function registerAppMetrics(
       registers,
       collect() {
         this.set(kept.hearing ? 1 : 0);
+      },
+    });
+  }
+  const version = d.catalogVersion;
+  if (version) {
+    new Counter({
+      name: 'catalog_version_reads_total',
+      help: 'Catalog versions used: the one this process keeps, or read from the shared cache (ADR 052)',
+      labelNames: ['source'],
+      registers,
+      collect() {
+        this.reset();
+        this.inc({ source: 'kept' }, version.stats.kept);
+        this.inc({ source: 'cache' }, version.stats.read);
+      },
+    });
+    new Gauge({
+      name: 'catalog_version_hearing',
+      help: '1 while this process hears the announcements of catalog changes (and keeps the version), else 0',
+      registers,
+      collect() {
+        this.set(version.hearing() ? 1 : 0);
       },
     });
   }
