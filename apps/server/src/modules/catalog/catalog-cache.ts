@@ -35,7 +35,7 @@ const keptVersions = new WeakMap<Cache, KeptVersion>();
  * (ADR 052, as ADR 049 keeps sessions): a public read then asks the shared cache for its entry only,
  * not for the version first. Every bump announces itself after it is made (`bump`); an announcement,
  * or the listening connection lost or found again, drops the kept version, and it is read again at
- * least every `KEPT_VERSION_MS` whatever happens. Resolves with the function that stops it.
+ * least every `KEPT_VERSION_MS` whatever happens. Resolves with its figures (`/metrics`) and `stop`.
  */
 export async function hearCatalogChanges(database: Database, cache: Cache) {
   const kept: KeptVersion = {
