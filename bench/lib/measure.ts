@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { redisCommandsProcessed } from './redis.ts';
 import { BackendCpu, cpuMsOf, peakRssMbOf, rssMbOf } from './proc.ts';
+import { redisCommandsProcessed } from './redis.ts';
 import type { RunningServer } from './server.ts';
 
 /** One line of `bench/results/latest.json`. */
