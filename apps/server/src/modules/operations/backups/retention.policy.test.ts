@@ -69,8 +69,10 @@ describe('applyRetention on a backup directory', () => {
     const crashed = `.${at(3).name}.66.partial`;
     await writeFile(join(dir, running), 'being written');
     await writeFile(join(dir, crashed), 'left by a crash');
-    const old = new Date(Date.now() - 3 * day);
+    // Three days before the store's clock, not the wall clock: the test must not age with the calendar.
+    const old = new Date(now.getTime() - 3 * day);
     await utimes(join(dir, crashed), old, old);
+    await utimes(join(dir, running), now, now);
     await writeFile(join(dir, 'notes.txt'), 'the operator keeps this here');
     const store = createArchiveStore({ dir, retentionDays: 30, clock });
     expect(await store.applyRetention()).toEqual([at(45).name, at(60).name]);
