@@ -51,6 +51,10 @@ export async function registerOperations(
       runtime: telemetry.runtime,
       publicUrl: config.http.publicUrl,
       auditReportPath: defaultAuditReportPath(),
+      listeners: [
+        ...(d.sessionCache ? [{ name: 'sessions', hearing: () => d.sessionCache?.hearing ?? false }] : []),
+        ...(d.catalogVersion ? [{ name: 'catalog', hearing: d.catalogVersion.hearing }] : []),
+      ],
     },
     alertEmails: config.operations.alertEmails,
     operationsUrl: new URL('/admin/operations', config.http.publicUrl).toString(),

@@ -27,6 +27,8 @@ export interface CheckContext {
   publicUrl: URL;
   /** The build's `npm audit` summary (apps/server/dist/npm-audit.json). */
   auditReportPath: string;
+  /** The change notices this process listens to (ADR 049, 052), and whether each is heard now. */
+  listeners: { name: string; hearing: () => boolean }[];
 }
 
 /** One automated check: which list of the maintenance guide it answers and how to run it. */

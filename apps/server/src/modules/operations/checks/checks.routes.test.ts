@@ -35,6 +35,7 @@ const IDS = [
   'auth_failures',
   'mail',
   'memory',
+  'change_notices',
   'backup',
   'payments',
   'manual_payments',
@@ -92,6 +93,16 @@ describe('POST /api/admin/operations/checks/run', () => {
     // OK or, on a busy test machine, WARN for a slow ping: never CRIT, the database answers.
     expect(byId.database).toMatchObject({ state: expect.stringMatching(/^(ok|warn)$/), message: /answered/ });
     expect(byId.tls_certificate).toMatchObject({ state: 'ok', message: expect.stringMatching(/not https/) });
+    // The app listens for auth changes and catalog bumps from its start, on either database.
+    expect(byId.change_notices).toMatchObject({
+      state: 'ok',
+      details: {
+        listeners: [
+          { name: 'sessions', hearing: true },
+          { name: 'catalog', hearing: true },
+        ],
+      },
+    });
 
     const listed = (await admin.get('/api/admin/operations/checks')).json();
     expect(listed.items.find((c: { id: string }) => c.id === 'database').checkedAt).toBe(

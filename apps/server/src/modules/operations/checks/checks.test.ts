@@ -83,6 +83,7 @@ function ctx(now: Date, o: Partial<CheckContext> = {}): CheckContext {
     runtime: createRuntimeMonitor(),
     publicUrl: new URL('http://localhost:3000'),
     auditReportPath: join(dir, 'missing.json'),
+    listeners: [],
     ...o,
   };
 }

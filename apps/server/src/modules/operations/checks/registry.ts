@@ -7,6 +7,7 @@ import {
   restoreDrillCheck,
 } from './activity.checks.ts';
 import { advisoriesCheck } from './advisories.check.ts';
+import { changeNoticesCheck } from './change-notices.check.ts';
 import type { Check } from './check.types.ts';
 import { apiLatencyCheck, databaseCheck, diskCheck, errorLogCheck, memoryCheck } from './system.checks.ts';
 import { tlsCheck } from './tls.check.ts';
@@ -23,6 +24,7 @@ export function defaultChecks(): Check[] {
     authFailuresCheck,
     mailCheck,
     memoryCheck,
+    changeNoticesCheck,
     backupCheck,
     paymentsCheck,
     manualPaymentsCheck,
