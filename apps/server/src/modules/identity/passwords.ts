@@ -13,8 +13,8 @@ export interface PasswordHasher {
 
 /**
  * At most `limit` of `run` at a time, the rest waiting in turn. Each argon2 call holds its memory cost
- * (19 MiB) in a libuv thread while it runs; more calls at once than cores finish no sooner, but hold
- * that memory together and take the threads file reads and compression also need.
+ * (19 MiB) in a libuv thread while it runs; more calls at once than cores finish a burst only a little
+ * sooner (ADR 053), but hold that memory together and take the threads file reads and compression need.
  */
 export function limitConcurrency(limit: number) {
   let running = 0;
@@ -36,7 +36,7 @@ export function limitConcurrency(limit: number) {
 /**
  * argon2id with OWASP's minimum (m=19456 KiB, t=2, p=1) unless configured otherwise; at most
  * `concurrency` hashes or verifications at once (one per core by default: a burst of sign-ins then
- * peaks at cores × the memory cost, not 4 × it, and in no more time; `bench/argon2-burst.ts`).
+ * peaks at cores × the memory cost, not 4 × it, for about a tenth more time; `bench/argon2-burst.ts`).
  */
 export function createPasswordHasher(p: {
   memoryCost: number;
