@@ -90,6 +90,27 @@ describe('bad requests', () => {
       200,
     );
   });
+  it('refuses a lone surrogate in a body or key with 400 and keeps paired ones (jsonb refused it: a lost audit entry, found by the fuzzer)', async () => {
+    const { client } = await registerUser(t, { verify: true });
+    // JSON.stringify writes a lone surrogate as the escape `\ud800`, which JSON.parse accepts.
+    for (const [body, path] of [
+      [{ name: 'Lone \ud800 high' }, ['body', 'name']],
+      [{ name: 'Lone \udfff low' }, ['body', 'name']],
+      [{ name: 'Fine', ['k\ud800']: 1 }, ['body', 'k\ud800']],
+    ] as const) {
+      const res = await client.request('PATCH', '/api/account/profile', body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'validation_failed',
+        message: 'Text must be well-formed Unicode',
+        details: [{ path }],
+      });
+    }
+    // A pair (an emoji, as the escapes a client may send) is text like any other.
+    const emoji = await client.request('PATCH', '/api/account/profile', { name: 'Smile \ud83d\ude00' });
+    expect(emoji.statusCode).toBe(200);
+    expect((await client.get('/api/auth/me')).json().user.name).toBe('Smile 😀');
+  });
   it('refuses a body nested deeper than 64 levels with 400, not a stack overflow (found by the fuzzer)', async () => {
     for (const payload of [
       `${'['.repeat(1900)}${']'.repeat(1900)}`,
