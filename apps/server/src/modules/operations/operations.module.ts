@@ -36,7 +36,7 @@ export async function registerOperations(
     requireAdmin: preHandlerHookHandler;
   },
 ) {
-  const { config, telemetry } = d;
+  const { config, telemetry, sessionCache, catalogVersion } = d;
   const checks = createChecksService({
     database: d.database,
     clock: d.clock,
@@ -52,8 +52,8 @@ export async function registerOperations(
       publicUrl: config.http.publicUrl,
       auditReportPath: defaultAuditReportPath(),
       listeners: [
-        ...(d.sessionCache ? [{ name: 'sessions', hearing: () => d.sessionCache?.hearing ?? false }] : []),
-        ...(d.catalogVersion ? [{ name: 'catalog', hearing: d.catalogVersion.hearing }] : []),
+        ...(sessionCache ? [{ name: 'sessions', hearing: () => sessionCache.hearing }] : []),
+        ...(catalogVersion ? [{ name: 'catalog', hearing: catalogVersion.hearing }] : []),
       ],
     },
     alertEmails: config.operations.alertEmails,
