@@ -4,15 +4,14 @@ import { reusable } from '../../../db/reusable.ts';
 import {
   type CartItemRow,
   type CartRow,
-  type CourseRow,
   cartItems,
   carts,
   couponRedemptions,
   coupons,
   couponTargets,
   courses,
+  enrollments,
   orders,
-  type ProductRow,
   products,
   type ShippingRateRow,
   shippingRates,
@@ -22,7 +21,15 @@ import {
 } from '../../../db/schema/index.ts';
 import type { CouponFacts, PricingLine } from '../pricing/pricing.ts';
 import { type CartLineRow, cartRepo } from './cart.repo.ts';
-import { courseSellable, productSellable, type Sellable } from './sellables.repo.ts';
+import {
+  type CourseSellableRow,
+  courseSellable,
+  courseSellableColumns,
+  type ProductSellableRow,
+  productSellable,
+  productSellableColumns,
+  type Sellable,
+} from './sellables.repo.ts';
 
 /** A cart line that cannot be bought now, and why (the cart page shows it; checkout refuses it). */
 export interface UnavailableLine {
@@ -32,10 +39,24 @@ export interface UnavailableLine {
   reason: 'not_for_sale' | 'out_of_stock' | 'not_enough_stock' | 'free' | 'wrong_currency';
 }
 
+/**
+ * Whether the cart's user has active access to the line's course at `now` (not revoked, not expired):
+ * read with the lines, not by a statement of its own.
+ */
+const enrolledInLine = sql<boolean>`exists (select 1 from ${enrollments} e
+  where e."user_id" = ${carts.userId} and e."course_id" = ${cartItems.courseId} and e."status" = 'active'
+    and (e."expires_at" is null or e."expires_at" > ${sql.placeholder('now')}::timestamptz))`;
+
 /** The user's cart joined to its lines and what they are, in the order they were added. */
 function joinedCart(x: Executor, byUser: SQL) {
   return x
-    .select({ cart: carts, item: cartItems, course: courses, product: products })
+    .select({
+      cart: carts,
+      item: cartItems,
+      course: courseSellableColumns,
+      product: productSellableColumns,
+      enrolled: enrolledInLine,
+    })
     .from(carts)
     .leftJoin(cartItems, eq(cartItems.cartId, carts.id))
     .leftJoin(courses, eq(courses.id, cartItems.courseId))
@@ -62,6 +83,7 @@ function cartFromJoined(joined: JoinedCart): CartWithLines | null {
   const present = joined.flatMap((r) =>
     r.item ? [{ item: r.item, course: r.course, product: r.product }] : [],
   );
+  const enrolled = new Set(joined.flatMap((r) => (r.enrolled && r.course ? [r.course.id] : [])));
   const rows: CartLineRow[] = present.map(({ item }) => ({
     id: item.id,
     itemType: item.itemType,
@@ -73,7 +95,7 @@ function cartFromJoined(joined: JoinedCart): CartWithLines | null {
     if (r.course) sellables.set(`course:${r.course.id}`, courseSellable(r.course));
     if (r.product) sellables.set(`product:${r.product.id}`, productSellable(r.product));
   }
-  return { cart, rows, sellables, ...pricingOf(present) };
+  return { cart, rows, sellables, enrolled, ...pricingOf(present) };
 }
 
 /**
@@ -93,7 +115,7 @@ export const cartPricingRepo = {
     cartId: string,
   ): Promise<{ lines: PricingLine[]; unavailable: UnavailableLine[] }> {
     const rows = await x
-      .select({ item: cartItems, course: courses, product: products })
+      .select({ item: cartItems, course: courseSellableColumns, product: productSellableColumns })
       .from(cartItems)
       .leftJoin(courses, eq(courses.id, cartItems.courseId))
       .leftJoin(products, eq(products.id, cartItems.productId))
@@ -107,8 +129,8 @@ export const cartPricingRepo = {
    * lines (as `linesOf`), in one statement: the cart page, adding to it and the checkout read it so.
    * Null when the user has no cart.
    */
-  async cartWithLines(x: Executor, userId: string): Promise<CartWithLines | null> {
-    return cartFromJoined(await cartWithLinesOn(x).execute({ userId }));
+  async cartWithLines(x: Executor, userId: string, now: Date): Promise<CartWithLines | null> {
+    return cartFromJoined(await cartWithLinesOn(x).execute({ userId, now: now.toISOString() }));
   },
 
   /**
@@ -117,9 +139,9 @@ export const cartPricingRepo = {
    * cart would read the lines as they were before that change (PostgreSQL's read committed takes a
    * statement's snapshot when it begins), and add a line twice (the overload test's 500s).
    */
-  async lockedCartWithLines(x: Executor, userId: string): Promise<CartWithLines> {
+  async lockedCartWithLines(x: Executor, userId: string, now: Date): Promise<CartWithLines> {
     await cartRepo.lockFor(x, userId);
-    const cart = await this.cartWithLines(x, userId);
+    const cart = await this.cartWithLines(x, userId, now);
     if (!cart) throw new Error('cartPricingRepo.lockedCartWithLines: no cart');
     return cart;
   },
@@ -216,14 +238,16 @@ export interface CartWithLines {
   cart: CartRow;
   rows: CartLineRow[];
   sellables: Map<string, Sellable>;
+  /** Of the cart's courses, those the user has active access to at the time given to the read. */
+  enrolled: Set<string>;
   lines: PricingLine[];
   unavailable: UnavailableLine[];
 }
 
 interface JoinedLine {
   item: CartItemRow;
-  course: CourseRow | null;
-  product: ProductRow | null;
+  course: CourseSellableRow | null;
+  product: ProductSellableRow | null;
 }
 
 /** Cart lines joined to their course or product, as pricing lines and the ones not for sale now. */

@@ -65,6 +65,31 @@ describe('the cart', () => {
     ]);
   });
 
+  it('shows a line the buyer has come to own as already enrolled, by the clock of the app', async () => {
+    const { user, client } = await student(t);
+    const c = await paidCourse(t);
+    await client.post('/api/cart/items', course(c.id));
+    const problems = async () => {
+      const res = await client.get('/api/cart');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().unavailable.map((u: { itemId: string; problem: string }) => [u.itemId, u.problem]);
+    };
+    expect(await problems()).toEqual([]);
+    await grantCourse(t, user.id, c.id);
+    // Access until an hour after the app's clock (2026-06-01), a time the wall clock has passed.
+    const raw = t.platform.database.raw;
+    const until = new Date(clock.now().getTime() + 3_600_000);
+    await raw.query('update enrollments set expires_at = $1 where user_id = $2', [until, user.id]);
+    expect(await problems()).toEqual([[c.id, 'already_enrolled']]);
+    clock.advance(2 * 3_600_000);
+    try {
+      expect(await problems()).toEqual([]);
+      expect((await client.post('/api/cart/items', course(c.id))).statusCode).toBe(200);
+    } finally {
+      clock.advance(-2 * 3_600_000);
+    }
+  });
+
   it('keeps one currency a cart (409 cart_currency_mismatch), and takes another once empty', async () => {
     const { client } = await student(t);
     const pkr = await paidCourse(t);

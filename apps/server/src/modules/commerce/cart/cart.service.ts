@@ -17,8 +17,8 @@ interface CartState {
   couponCode: string | null;
   rows: CartLineRow[];
   sellables: Map<string, Sellable>;
-  /** Of the cart's courses, those the user has active access to (still being read, for the view's reads). */
-  enrolled: Set<string> | Promise<Set<string>>;
+  /** Of the cart's courses, those the user has active access to. */
+  enrolled: Set<string>;
 }
 
 /**
@@ -29,11 +29,10 @@ export function createCartService(d: Deps) {
   const db = d.database.db;
 
   async function view(x: Executor, userId: string, country?: string): Promise<Cart> {
-    const cart = await cartPricingRepo.cartWithLines(x, userId);
+    const cart = await cartPricingRepo.cartWithLines(x, userId, d.clock.now());
     // No cart, or no lines: nothing to price, nothing more to read.
     if (!cart || cart.rows.length === 0) return emptyCart(cart?.cart.couponCode ?? null);
-    const { rows, sellables } = cart;
-    const enrolled = sellablesRepo.activeCourseIds(x, userId, courseIds(rows), d.clock.now());
+    const { rows, sellables, enrolled } = cart;
     return priced(x, userId, { couponCode: cart.cart.couponCode, rows, sellables, enrolled }, country);
   }
 
@@ -69,7 +68,13 @@ export function createCartService(d: Deps) {
     item: ItemRef & { quantity?: number },
     mode: 'add' | 'max',
   ): Promise<CartState> {
-    const { cart, rows, sellables } = await cartPricingRepo.lockedCartWithLines(x, userId);
+    const now = d.clock.now();
+    const {
+      cart,
+      rows,
+      sellables,
+      enrolled: inCart,
+    } = await cartPricingRepo.lockedCartWithLines(x, userId, now);
     if (!sellables.has(refKey(item)))
       for (const [key, found] of await sellablesRepo.byRefs(x, [item])) sellables.set(key, found);
     const s = sellables.get(refKey(item));
@@ -82,12 +87,11 @@ export function createCartService(d: Deps) {
     else if (existing) quantity = 1;
     const others = rows.filter((r) => r !== existing).map((r) => sellables.get(refKey(r))?.currency);
     const cartCurrency = others.find((c) => c !== undefined) ?? null;
-    const enrolled = await sellablesRepo.activeCourseIds(
-      x,
-      userId,
-      [...new Set(courseIds([...rows, item]))],
-      d.clock.now(),
-    );
+    // The cart's courses were read with its lines: only a course not in the cart yet is asked after.
+    const enrolled =
+      item.itemType === 'course' && !existing
+        ? new Set([...inCart, ...(await sellablesRepo.activeCourseIds(x, userId, [item.itemId], now))])
+        : inCart;
     const refusal = addRefusal(s, {
       quantity,
       cartCurrency,
@@ -214,4 +218,3 @@ function emptyCart(couponCode: string | null): Cart {
   return { currency: null, couponCode, items: [], unavailable: [], quote: null, count: 0 };
 }
 
-const courseIds = (rows: ItemRef[]) => rows.filter((r) => r.itemType === 'course').map((r) => r.itemId);

@@ -26,8 +26,36 @@ export interface Sellable extends ItemRef {
 
 export const refKey = (r: ItemRef) => `${r.itemType}:${r.itemId}`;
 
+/**
+ * The columns of a course and of a product that the cart and its pricing read: not the descriptions,
+ * the search vector or the counters (a cart read of whole rows sent and parsed ~70 columns a line).
+ */
+export const courseSellableColumns = {
+  id: courses.id,
+  slug: courses.slug,
+  title: courses.title,
+  priceMinor: courses.priceMinor,
+  currency: courses.currency,
+  status: courses.status,
+  categoryId: courses.categoryId,
+};
+export const productSellableColumns = {
+  id: products.id,
+  slug: products.slug,
+  name: products.name,
+  type: products.type,
+  status: products.status,
+  priceMinor: products.priceMinor,
+  currency: products.currency,
+  stock: products.stock,
+  weightGrams: products.weightGrams,
+  categoryId: products.categoryId,
+};
+export type CourseSellableRow = Pick<CourseRow, keyof typeof courseSellableColumns>;
+export type ProductSellableRow = Pick<ProductRow, keyof typeof productSellableColumns>;
+
 /** A course as the cart sees it. */
-export function courseSellable(c: CourseRow): Sellable {
+export function courseSellable(c: CourseSellableRow): Sellable {
   return {
     itemType: 'course',
     itemId: c.id,
@@ -44,7 +72,7 @@ export function courseSellable(c: CourseRow): Sellable {
 }
 
 /** A product as the cart sees it. */
-export function productSellable(p: ProductRow): Sellable {
+export function productSellable(p: ProductSellableRow): Sellable {
   return {
     itemType: 'product',
     itemId: p.id,
@@ -81,8 +109,12 @@ export const sellablesRepo = {
     const courseIds = [...new Set(refs.filter((r) => r.itemType === 'course').map((r) => r.itemId))];
     const productIds = [...new Set(refs.filter((r) => r.itemType === 'product').map((r) => r.itemId))];
     const [cs, ps] = await Promise.all([
-      courseIds.length === 0 ? [] : x.select().from(courses).where(inArray(courses.id, courseIds)),
-      productIds.length === 0 ? [] : x.select().from(products).where(inArray(products.id, productIds)),
+      courseIds.length === 0
+        ? []
+        : x.select(courseSellableColumns).from(courses).where(inArray(courses.id, courseIds)),
+      productIds.length === 0
+        ? []
+        : x.select(productSellableColumns).from(products).where(inArray(products.id, productIds)),
     ]);
     const out = new Map<string, Sellable>();
     for (const c of cs) out.set(`course:${c.id}`, courseSellable(c));

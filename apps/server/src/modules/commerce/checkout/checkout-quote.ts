@@ -3,7 +3,6 @@ import type { Executor } from '../../../db/client.ts';
 import type { CartRow, ShippingRateRow } from '../../../db/schema/index.ts';
 import { AppError, badRequest, conflict } from '../../../http/errors.ts';
 import { cartPricingRepo, type UnavailableLine } from '../cart/cart-pricing.repo.ts';
-import { sellablesRepo } from '../cart/sellables.repo.ts';
 import { type CouponFacts, type PricingLine, priceCart } from '../pricing/pricing.ts';
 
 export interface CheckoutQuoteInput {
@@ -18,6 +17,8 @@ export interface PricedCart {
   quote: Quote;
   facts: CouponFacts | null;
   rate: ShippingRateRow | null;
+  /** Of the cart's courses, those the buyer has active access to (read with the lines). */
+  enrolled: Set<string>;
 }
 
 /**
@@ -32,9 +33,9 @@ export async function quoteCart(
   input: CheckoutQuoteInput,
   now: Date,
 ): Promise<{ priced: PricedCart | null; unavailable: UnavailableLine[] }> {
-  const read = await cartPricingRepo.cartWithLines(x, userId);
+  const read = await cartPricingRepo.cartWithLines(x, userId, now);
   if (!read) return { priced: null, unavailable: [] };
-  const { cart, lines, unavailable } = read;
+  const { cart, lines, unavailable, enrolled } = read;
   const first = lines[0];
   if (!first) return { priced: null, unavailable };
   for (const l of lines)
@@ -56,31 +57,21 @@ export async function quoteCart(
     tax,
     now,
   });
-  return { priced: { cart, lines: priceable, quote, facts, rate }, unavailable };
+  return { priced: { cart, lines: priceable, quote, facts, rate, enrolled }, unavailable };
 }
 
 /** The refusals of placing an order: an empty cart, lines not for sale, a bad coupon, a missing rate. */
-export async function assertOrderable(
-  x: Executor,
-  userId: string,
+export function assertOrderable(
   r: { priced: PricedCart | null; unavailable: UnavailableLine[] },
   input: CheckoutQuoteInput & { shippingAddress?: unknown },
-  now: Date,
-): Promise<PricedCart> {
+): PricedCart {
   if (r.unavailable.length > 0)
     throw new AppError('cart_unavailable', 409, 'Some items in your cart cannot be bought now', {
       unavailable: r.unavailable,
     });
   const priced = r.priced;
   if (!priced) throw conflict('cart_empty', 'Your cart is empty');
-  const courseLines = priced.lines.filter((l) => l.itemType === 'course');
-  const owned = await sellablesRepo.activeCourseIds(
-    x,
-    userId,
-    courseLines.map((l) => l.itemId),
-    now,
-  );
-  const ownedLine = courseLines.find((l) => owned.has(l.itemId));
+  const ownedLine = priced.lines.find((l) => l.itemType === 'course' && priced.enrolled.has(l.itemId));
   if (ownedLine)
     throw new AppError('already_owned', 409, `You already have access to “${ownedLine.title}”`, {
       itemId: ownedLine.itemId,

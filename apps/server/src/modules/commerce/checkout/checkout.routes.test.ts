@@ -117,6 +117,21 @@ describe('POST /api/checkout/orders', () => {
     expect(Number(n.n)).toBe(1);
   });
 
+  it('the same Idempotency-Key sent again after the order was paid answers that order, not an empty cart', async () => {
+    const b = await buyerWithCourse();
+    const key = randomUUID();
+    const first = await placeOrder(b.client, {}, key);
+    expect(first.statusCode, first.body).toBe(201);
+    const placed = first.json() as { orderNumber: string; redirectUrl: string };
+    expect((await pressTestPay(b.client, placed.redirectUrl, 'pay')).statusCode).toBeLessThan(400);
+    expect((await orderOf(placed.orderNumber)).status).toBe('fulfilled');
+    // Paid: the cart is empty and the course owned, so placing it anew would be refused.
+    const again = await placeOrder(b.client, {}, key);
+    expect([again.statusCode, again.json().orderNumber]).toEqual([200, placed.orderNumber]);
+    const other = await placeOrder(b.client, {}, randomUUID());
+    expect([other.statusCode, other.json().error.code]).toEqual([409, 'cart_empty']);
+  });
+
   it('a coupon of 3 uses with 10 concurrent checkouts goes to exactly 3 orders', async () => {
     const coupon = await buildCoupon(t.platform.database.db, { maxRedemptions: 3, percentOff: 20 });
     const buyers = await Promise.all(Array.from({ length: 10 }, () => buyerWithCourse()));

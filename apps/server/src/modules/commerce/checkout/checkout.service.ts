@@ -10,7 +10,7 @@ import type {
 } from '@9tangle/contracts';
 import type { Executor } from '../../../db/client.ts';
 import type { OrderRow } from '../../../db/schema/index.ts';
-import { badRequest, conflict, notFound } from '../../../http/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../../../http/errors.ts';
 import { isUniqueViolation } from '../../catalog/slug.ts';
 import type { CurrentUser } from '../../identity/identity.types.ts';
 import { cartPricingRepo } from '../cart/cart-pricing.repo.ts';
@@ -139,21 +139,14 @@ export function createCheckoutService(d: CheckoutServiceDeps) {
           'An Idempotency-Key header (8–200 characters) is required',
         );
       const keyHash = hashIdempotencyKey(key);
-      const existing = await ordersRepo.byIdempotencyKey(db, user.id, keyHash);
-      if (existing) return { created: false, order: await placed(existing) };
-
+      // A repeated key is rare: it is not looked up first, but found when placing the order fails (its
+      // insert meets the key's unique index, or the cart has changed since: paid, emptied, owned).
       const now = d.clock.now();
       const country = body.shippingAddress?.country ?? body.country;
       const input = { ...body, country };
       const place = (number: string) =>
         db.transaction(async (tx) => {
-          const priced = await assertOrderable(
-            tx,
-            user.id,
-            await quoteCart(tx, user.id, input, now),
-            input,
-            now,
-          );
+          const priced = assertOrderable(await quoteCart(tx, user.id, input, now), input);
           await assertProvider(tx, body.provider, priced.quote.currency);
           return createOrderInTx(tx, {
             userId: user.id,
@@ -175,11 +168,11 @@ export function createCheckoutService(d: CheckoutServiceDeps) {
           order: { orderNumber: order.number, redirectUrl: await ensureRedirect(order, payment, items) },
         };
       } catch (err) {
-        if (!isUniqueViolation(err, 'orders_user_idempotency_key')) throw err;
-        // A concurrent request with the same key won: answer its order.
-        const winner = await ordersRepo.byIdempotencyKey(db, user.id, keyHash);
-        if (!winner) throw err;
-        return { created: false, order: await placed(winner) };
+        if (!isUniqueViolation(err, 'orders_user_idempotency_key') && !(err instanceof AppError)) throw err;
+        // An earlier or concurrent request with the same key placed the order: answer it.
+        const earlier = await ordersRepo.byIdempotencyKey(db, user.id, keyHash);
+        if (!earlier) throw err;
+        return { created: false, order: await placed(earlier) };
       }
     },
 

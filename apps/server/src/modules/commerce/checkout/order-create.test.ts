@@ -42,6 +42,7 @@ async function orderAndCopier() {
           provider: 'test',
           amountMinor: placed.totalMinor,
           currency: placed.currency,
+          status: 'created',
         },
         event: { type: 'status_changed', toStatus: 'pending', actorId: s.user.id },
       });
