@@ -217,4 +217,3 @@ function pricingLinesOf(rows: (ItemRef & { quantity: number })[], sellables: Map
 function emptyCart(couponCode: string | null): Cart {
   return { currency: null, couponCode, items: [], unavailable: [], quote: null, count: 0 };
 }
-
