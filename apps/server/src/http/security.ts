@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Cache } from '../platform/cache.ts';
 import { registerAnswerCompression } from './compress-answers.ts';
 import { HELD_SUBMITS_CSP_SOURCE } from './held-submits.ts';
+import { leasedRedisStore } from './rate-limit-leases.ts';
 import { staticSecurityHeaders } from './security-headers.ts';
 
 /**
@@ -59,7 +60,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config, cac
     timeWindow: config.rateLimit.apiWindowMs,
     keyGenerator: (req) => (req.user ? `u:${req.user.id}` : `ip:${req.ip}`),
     allowList: (req) => !req.url.startsWith('/api/'),
-    ...(cache.redis ? { redis: cache.redis, nameSpace: 'rl:', skipOnError: true } : {}),
+    // Shared through Redis by leases of several requests (ADR 054), not a round trip per request.
+    ...(cache.redis ? { store: leasedRedisStore(cache.redis, 'rl:'), skipOnError: true } : {}),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'rate_limited',
