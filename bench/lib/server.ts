@@ -49,7 +49,8 @@ export async function startServer(o: {
       ...(o.nodeArgs ?? []),
       // Node options for an experiment (`BENCH_NODE_ARGS='--max-semi-space-size=8' npm run bench`).
       ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      o.script ?? join(ROOT, 'apps/server/dist/main.js'),
+      // Another build to compare with (`BENCH_SERVER_SCRIPT=apps/server/dist-before/main.js`).
+      o.script ?? process.env.BENCH_SERVER_SCRIPT ?? join(ROOT, 'apps/server/dist/main.js'),
     ],
     {
       env: {

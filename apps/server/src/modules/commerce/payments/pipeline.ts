@@ -1,6 +1,7 @@
 import { and, eq, or, type SQLWrapper, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Tx } from '../../../db/client.ts';
+import { reusable } from '../../../db/reusable.ts';
 import { type OrderRow, orders, type PaymentRow, paymentEvents, payments } from '../../../db/schema/index.ts';
 import type { PaymentNotification, ProviderName } from '../../../platform/payments.ts';
 
@@ -45,37 +46,56 @@ export type NotificationHandler<K extends PaymentNotification['kind']> = (
   ctx: NotificationContext<K>,
 ) => Promise<string>;
 
+/**
+ * Step 1–3's statement, built once with placeholders and prepared (`reusable`): built per
+ * notification, the query builder's work was the largest part of a webhook's CPU.
+ */
+const recordAndLockOn = reusable((x) => {
+  const recorded = x.$with('recorded').as(
+    x
+      .insert(paymentEvents)
+      .values({
+        provider: sql.placeholder('provider'),
+        eventId: sql.placeholder('eventId'),
+        type: sql.placeholder('kind'),
+      })
+      .onConflictDoNothing()
+      .returning({ eventId: paymentEvents.eventId }),
+  );
+  return x
+    .with(recorded)
+    .select({ order: orders, payment: payments })
+    .from(orders)
+    .innerJoin(payments, eq(payments.orderId, orders.id))
+    .where(
+      and(
+        sql`exists (select 1 from ${recorded})`,
+        eq(payments.provider, sql.placeholder('provider')),
+        or(
+          eq(payments.providerRef, sql.placeholder('providerRef')),
+          eq(payments.providerChargeRef, sql.placeholder('providerRef')),
+        ),
+      ),
+    )
+    .limit(1)
+    .for('update')
+    .prepare('payment_event_record_and_lock');
+});
+
 export function createPaymentPipeline(d: { database: Database; log: FastifyBaseLogger }) {
   const handlers = new Map<PaymentNotification['kind'], NotificationHandler<never>>();
 
   async function handleOne(provider: ProviderName, n: PaymentNotification): Promise<string> {
     const after: (() => Promise<void>)[] = [];
     const outcome = await d.database.db.transaction(async (tx) => {
-      const recorded = tx
-        .$with('recorded')
-        .as(
-          tx
-            .insert(paymentEvents)
-            .values({ provider, eventId: n.eventId, type: n.kind })
-            .onConflictDoNothing()
-            .returning({ eventId: paymentEvents.eventId }),
-        );
       // The event recorded, its attempt and order found and locked (the order's row first): one statement.
       // No row: a redelivery (the insert did nothing) or an unknown attempt, told apart below.
-      const [found] = await tx
-        .with(recorded)
-        .select({ order: orders, payment: payments })
-        .from(orders)
-        .innerJoin(payments, eq(payments.orderId, orders.id))
-        .where(
-          and(
-            sql`exists (select 1 from ${recorded})`,
-            eq(payments.provider, provider),
-            or(eq(payments.providerRef, n.providerRef), eq(payments.providerChargeRef, n.providerRef)),
-          ),
-        )
-        .limit(1)
-        .for('update');
+      const [found] = await recordAndLockOn(tx).execute({
+        provider,
+        eventId: n.eventId,
+        kind: n.kind,
+        providerRef: n.providerRef,
+      });
       const event = and(eq(paymentEvents.provider, provider), eq(paymentEvents.eventId, n.eventId));
       if (!found) {
         // Recorded by this transaction, the event has no outcome yet; a redelivery's first copy has one.
