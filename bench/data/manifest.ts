@@ -89,6 +89,17 @@ export async function quietOutbox(raw: RawSql): Promise<void> {
 }
 
 /**
+ * Every job still queued (the receipts a webhook run's fulfilments queue: an invoice PDF and a mail
+ * each), and the mail not sent: the next workload's server would otherwise work through them while it
+ * is measured. `bench/profile.ts` runs this between workloads.
+ */
+export async function quietJobs(raw: RawSql): Promise<void> {
+  const { rows } = await raw.query<{ t: string | null }>(`select to_regclass('pgboss.job')::text as t`);
+  if (rows[0]?.t) await raw.query(`delete from pgboss.job where state in ('created', 'retry')`);
+  await raw.query(`delete from mail_messages where status <> $1`, ['sent']);
+}
+
+/**
  * An earlier run's checkouts left hundreds of orders awaiting payment, at a fake Stripe that has since
  * stopped. Once ten minutes old, the reconciliation job looks each one up every minute (at a new fake
  * that does not know them: an error, logged with its stack, per attempt) in the middle of this run's
