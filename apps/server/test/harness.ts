@@ -32,6 +32,8 @@ export interface TestApp {
 
 /** The PostgreSQL the suite runs against, when it does (CI runs both modes); null on the embedded default. */
 export const externalDatabaseUrl: string | null = process.env.DATABASE_URL || null;
+/** The Redis the suite runs against, when it does (CI's second run); null on the embedded default. */
+export const externalRedisUrl: string | null = process.env.REDIS_URL || null;
 
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string | undefined> {
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { externalRedisUrl } from '../../test/harness.ts';
 import { leasedStoreClass, leaseSize, MAX_LEASE } from './rate-limit-leases.ts';
 
 describe('the size of a lease', () => {
@@ -13,9 +14,8 @@ describe('the size of a lease', () => {
   });
 });
 
-const url = process.env.REDIS_URL;
-describe.runIf(url)('counting by leases in Redis', () => {
-  const redis = new Redis(url ?? '');
+describe.runIf(externalRedisUrl)('counting by leases in Redis', () => {
+  const redis = new Redis(externalRedisUrl ?? '');
   afterAll(() => redis.quit());
 
   type Store = InstanceType<ReturnType<typeof leasedStoreClass>>;

@@ -108,8 +108,7 @@ export function leasedStoreClass(redis: Redis, prefix: string, now: () => number
         // No lease, or spent: take one, sized by what the last one left.
         const held: Lease = lease ?? { next: 1, last: 0, resetAt: t + windowMs, taking: null };
         const n = leaseSize(held.last, max);
-        let settled: Promise<void> | null = null;
-        settled = (async () => {
+        const settled = (async () => {
           try {
             const [count, ttl] = await r.rateLimitLease(this.prefix + key, n, windowMs);
             held.next = count - n + 1;

@@ -99,12 +99,23 @@ export interface PlacedOrderRows {
   event: Pick<OrderEvent, 'type' | 'toStatus' | 'actorId'>;
 }
 
-/** `insert into t (columns) select columns from json_populate_record[set](null::t, ` — the parameter follows. */
-function insertFromJson(table: PgTable, keys: readonly string[], set: boolean): string {
+/**
+ * One table's part of the statement, worked out once: `insert into t (columns) select columns from
+ * json_populate_record[set](null::t, ` (the JSON parameter follows), and a row's given columns under
+ * their SQL names (a missing optional one is null).
+ */
+function insertFromJson(table: PgTable, keys: readonly string[], set: boolean) {
   const columns = getTableColumns(table) as Record<string, Column>;
-  const list = keys.map((k) => `"${columns[k]?.name ?? k}"`).join(', ');
+  const names = keys.map((k) => [k, columns[k]?.name ?? k] as const);
+  const list = names.map(([, n]) => `"${n}"`).join(', ');
   const name = getTableName(table);
-  return `insert into "${name}" (${list}) select ${list} from json_populate_record${set ? 'set' : ''}(null::"${name}", `;
+  return {
+    text: sql.raw(
+      `insert into "${name}" (${list}) select ${list} from json_populate_record${set ? 'set' : ''}(null::"${name}", `,
+    ),
+    row: (r: object): Record<string, unknown> =>
+      Object.fromEntries(names.map(([k, n]) => [n, (r as Record<string, unknown>)[k] ?? null])),
+  };
 }
 const PLACED = {
   order: insertFromJson(orders, ORDER_KEYS, false),
@@ -113,13 +124,6 @@ const PLACED = {
   payment: insertFromJson(payments, PAYMENT_KEYS, false),
   event: insertFromJson(orderEvents, EVENT_KEYS, false),
 };
-
-/** A row's given columns under their SQL names (a missing optional one is null). */
-function snake(table: PgTable, keys: readonly string[], row: object): Record<string, unknown> {
-  const columns = getTableColumns(table) as Record<string, Column>;
-  const values = row as Record<string, unknown>;
-  return Object.fromEntries(keys.map((k) => [columns[k]?.name ?? k, values[k] ?? null]));
-}
 
 /** Orders, their lines, attempts and events: the checkout's SQL. */
 const byIdempotencyKeyOn = reusable((x) =>
@@ -156,13 +160,14 @@ export const ordersRepo = {
    * `orders_number_key`, as a clash of the idempotency key raises `orders_user_idempotency_key`.
    */
   async insertPlacedOrder(x: Executor, o: PlacedOrderRows) {
-    const one = (row: object) => JSON.stringify(row);
+    const { order, items, redemptions, payment, event } = PLACED;
+    const json = (rows: unknown) => JSON.stringify(rows);
     await x.execute(
-      sql`with o as (${sql.raw(PLACED.order)}${one(snake(orders, ORDER_KEYS, o.order))}::json)),
-        i as (${sql.raw(PLACED.items)}${one(o.items.map((l) => snake(orderItems, ITEM_KEYS, l)))}::json)),
-        r as (${sql.raw(PLACED.redemptions)}${one(o.redemption ? [snake(couponRedemptions, REDEMPTION_KEYS, o.redemption)] : [])}::json)),
-        p as (${sql.raw(PLACED.payment)}${one(snake(payments, PAYMENT_KEYS, o.payment))}::json))
-        ${sql.raw(PLACED.event)}${one(snake(orderEvents, EVENT_KEYS, { orderId: o.order.id, ...o.event }))}::json)`,
+      sql`with o as (${order.text}${json(order.row(o.order))}::json)),
+        i as (${items.text}${json(o.items.map(items.row))}::json)),
+        r as (${redemptions.text}${json(o.redemption ? [redemptions.row(o.redemption)] : [])}::json)),
+        p as (${payment.text}${json(payment.row(o.payment))}::json))
+        ${event.text}${json(event.row({ orderId: o.order.id, ...o.event }))}::json)`,
     );
   },
   /**
