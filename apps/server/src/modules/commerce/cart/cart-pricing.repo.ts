@@ -47,6 +47,15 @@ const enrolledInLine = sql<boolean>`exists (select 1 from ${enrollments} e
   where e."user_id" = ${carts.userId} and e."course_id" = ${cartItems.courseId} and e."status" = 'active'
     and (e."expires_at" is null or e."expires_at" > ${sql.placeholder('now')}::timestamptz))`;
 
+type TaxJson = Omit<TaxRateRow, 'updatedAt'> & { updatedAt: string };
+/**
+ * The tax of the country the read is given (none when it is given none), read with the lines: the
+ * checkout's quote needs both, and a statement of its own was a round trip more in every order.
+ */
+const taxOfCountry = sql<TaxJson | null>`(select json_build_object('country', t.country, 'name', t.name,
+  'rateBasisPoints', t.rate_basis_points, 'inclusive', t.inclusive, 'updatedAt', t.updated_at)
+  from ${taxRates} t where t.country = upper(${sql.placeholder('country')}::text))`;
+
 /** The user's cart joined to its lines and what they are, in the order they were added. */
 function joinedCart(x: Executor, byUser: SQL) {
   return x
@@ -56,6 +65,7 @@ function joinedCart(x: Executor, byUser: SQL) {
       course: courseSellableColumns,
       product: productSellableColumns,
       enrolled: enrolledInLine,
+      tax: taxOfCountry,
     })
     .from(carts)
     .leftJoin(cartItems, eq(cartItems.cartId, carts.id))
@@ -95,7 +105,15 @@ function cartFromJoined(joined: JoinedCart): CartWithLines | null {
     if (r.course) sellables.set(`course:${r.course.id}`, courseSellable(r.course));
     if (r.product) sellables.set(`product:${r.product.id}`, productSellable(r.product));
   }
-  return { cart, rows, sellables, enrolled, ...pricingOf(present) };
+  const tax = joined[0]?.tax;
+  return {
+    cart,
+    rows,
+    sellables,
+    enrolled,
+    tax: tax ? { ...tax, updatedAt: new Date(tax.updatedAt) } : null,
+    ...pricingOf(present),
+  };
 }
 
 /**
@@ -127,10 +145,17 @@ export const cartPricingRepo = {
   /**
    * The user's cart with its lines, what they are (as `sellablesRepo.byRefs` reads them) and its pricing
    * lines (as `linesOf`), in one statement: the cart page, adding to it and the checkout read it so.
-   * Null when the user has no cart.
+   * With a country, that country's tax too (as `taxFor`). Null when the user has no cart.
    */
-  async cartWithLines(x: Executor, userId: string, now: Date): Promise<CartWithLines | null> {
-    return cartFromJoined(await cartWithLinesOn(x).execute({ userId, now: now.toISOString() }));
+  async cartWithLines(
+    x: Executor,
+    userId: string,
+    now: Date,
+    country: string | null = null,
+  ): Promise<CartWithLines | null> {
+    return cartFromJoined(
+      await cartWithLinesOn(x).execute({ userId, now: now.toISOString(), country: country || null }),
+    );
   },
 
   /**
@@ -240,6 +265,8 @@ export interface CartWithLines {
   sellables: Map<string, Sellable>;
   /** Of the cart's courses, those the user has active access to at the time given to the read. */
   enrolled: Set<string>;
+  /** The tax of the country given to the read; null without one, or when it has none. */
+  tax: TaxRateRow | null;
   lines: PricingLine[];
   unavailable: UnavailableLine[];
 }

@@ -1,5 +1,6 @@
 import type { Cart, CartItemBody, CartPreviewBody } from '@9tangle/contracts';
 import type { Executor } from '../../../db/client.ts';
+import type { TaxRateRow } from '../../../db/schema/index.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
 import type { CommerceDeps } from '../commerce.deps.ts';
 import { addRefusal, maxQuantity, toPricingLine } from './cart.policy.ts';
@@ -19,6 +20,8 @@ interface CartState {
   sellables: Map<string, Sellable>;
   /** Of the cart's courses, those the user has active access to. */
   enrolled: Set<string>;
+  /** The country's tax when the read that gave this state was given the country (`cartWithLines`). */
+  tax?: TaxRateRow | null;
 }
 
 /**
@@ -29,11 +32,11 @@ export function createCartService(d: Deps) {
   const db = d.database.db;
 
   async function view(x: Executor, userId: string, country?: string): Promise<Cart> {
-    const cart = await cartPricingRepo.cartWithLines(x, userId, d.clock.now());
+    const cart = await cartPricingRepo.cartWithLines(x, userId, d.clock.now(), country ?? null);
     // No cart, or no lines: nothing to price, nothing more to read.
     if (!cart || cart.rows.length === 0) return emptyCart(cart?.cart.couponCode ?? null);
-    const { rows, sellables, enrolled } = cart;
-    return priced(x, userId, { couponCode: cart.cart.couponCode, rows, sellables, enrolled }, country);
+    const { rows, sellables, enrolled, tax } = cart;
+    return priced(x, userId, { couponCode: cart.cart.couponCode, rows, sellables, enrolled, tax }, country);
   }
 
   /** The view of a cart whose lines, items and enrollments are known: its coupon and tax, and the quote. */
@@ -42,7 +45,7 @@ export function createCartService(d: Deps) {
     const [enrolled, coupon, tax] = await Promise.all([
       c.enrolled,
       c.couponCode ? cartPricingRepo.couponFacts(x, c.couponCode, userId) : null,
-      cartPricingRepo.taxFor(x, country ?? null),
+      c.tax !== undefined ? c.tax : cartPricingRepo.taxFor(x, country ?? null),
     ]);
     return buildCartView({
       rows: c.rows,

@@ -33,9 +33,10 @@ export async function quoteCart(
   input: CheckoutQuoteInput,
   now: Date,
 ): Promise<{ priced: PricedCart | null; unavailable: UnavailableLine[] }> {
-  const read = await cartPricingRepo.cartWithLines(x, userId, now);
+  // The country's tax comes with the lines (`taxFor`'s answer, in the same statement).
+  const read = await cartPricingRepo.cartWithLines(x, userId, now, input.country);
   if (!read) return { priced: null, unavailable: [] };
-  const { cart, lines, unavailable, enrolled } = read;
+  const { cart, lines, unavailable, enrolled, tax } = read;
   const first = lines[0];
   if (!first) return { priced: null, unavailable };
   for (const l of lines)
@@ -49,7 +50,6 @@ export async function quoteCart(
     ships && input.shippingRateId
       ? await cartPricingRepo.rateFor(x, input.shippingRateId, input.country, first.currency)
       : null;
-  const tax = await cartPricingRepo.taxFor(x, input.country);
   const quote = priceCart({
     lines: priceable,
     coupon: code ? { code, facts } : null,

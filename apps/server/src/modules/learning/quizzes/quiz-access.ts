@@ -1,14 +1,18 @@
 import type { Executor } from '../../../db/client.ts';
-import type { EnrollmentRow, LessonRow, QuizSettingsRow } from '../../../db/schema/index.ts';
+import type { EnrollmentRow, LessonRow } from '../../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../../http/errors.ts';
 import type { CurrentUser } from '../../identity/identity.types.ts';
 import { accessState, availableAt } from '../learning.policy.ts';
 import { DEFAULT_QUIZ_RULES, type QuizRules } from './quiz.policy.ts';
 import { quizAccessRepo } from './quiz-access.repo.ts';
 
+/** The lesson and enrollment columns `quizAccessRepo` reads (its `accessColumns`). */
+export type QuizLesson = Pick<LessonRow, 'id' | 'courseId' | 'type' | 'releaseAt' | 'dripDays'>;
+export type QuizEnrollment = Pick<EnrollmentRow, 'id' | 'status' | 'grantedAt' | 'expiresAt'>;
+
 export interface OpenQuiz {
-  lesson: LessonRow;
-  enrollment: EnrollmentRow;
+  lesson: QuizLesson;
+  enrollment: QuizEnrollment;
   rules: QuizRules;
 }
 
@@ -28,7 +32,7 @@ export async function openQuizLesson(
 
 /** The rules of `openQuizLesson` on what `quizAccessRepo` read. */
 export function checkQuizAccess(
-  row: { lesson: LessonRow; enrollment: EnrollmentRow | null; settings: QuizSettingsRow | null } | undefined,
+  row: { lesson: QuizLesson; enrollment: QuizEnrollment | null; settings: QuizRules | null } | undefined,
   now: Date,
 ): OpenQuiz {
   const lesson = row?.lesson;

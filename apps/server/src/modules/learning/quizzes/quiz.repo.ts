@@ -199,48 +199,36 @@ export const quizRepo = {
     revision: number,
     c: Pick<ClosedAttempt, 'cleared' | 'written' | 'earlier' | 'mark'>,
   ): Promise<boolean> {
-    const id = sql`${attemptId}::uuid`;
     const m = c.mark;
-    const parts = [
-      sql`closed as (update ${quizAttempts} set status = 'submitted',
-        submitted_at = ${m.submittedAt.toISOString()}::timestamptz, score_points = ${m.scorePoints}::numeric,
-        max_points = ${m.maxPoints}::int, score_percent = ${m.scorePercent}::int, passed = ${m.passed}::boolean,
-        pass_percent = ${m.passPercent}::int
-        where id = ${id} and status = 'in_progress' and revision = ${revision}::int returning id)`,
-    ];
-    if (c.cleared.length > 0)
-      parts.push(sql`cleared as (delete from ${quizAttemptAnswers}
-        where attempt_id = (select id from closed) and question_id = any(${uuidArray(c.cleared)}))`);
-    if (c.written.length > 0) {
-      const rows = sql.join(
-        c.written.map(
-          (
-            r,
-          ) => sql`(${r.questionId}::uuid, ${JSON.stringify(r.response)}::jsonb, ${r.pointsAwarded}::numeric,
-            ${r.correct}::boolean, ${r.savedAt.toISOString()}::timestamptz)`,
-        ),
-        sql`, `,
-      );
-      parts.push(sql`written as (insert into ${quizAttemptAnswers}
+    // One text for every submission, prepared once per connection: the answers travel as JSON rows
+    // (an empty list writes nothing), not as a statement built and planned for each count of answers.
+    const written = c.written.map((r) => ({
+      question_id: r.questionId,
+      response: r.response,
+      points_awarded: r.pointsAwarded,
+      correct: r.correct,
+      saved_at: r.savedAt.toISOString(),
+    }));
+    const result = await x.execute<{ id: string }>(sql`with closed as (update ${quizAttempts}
+        set status = 'submitted', submitted_at = ${m.submittedAt.toISOString()}::timestamptz,
+          score_points = ${m.scorePoints}::numeric, max_points = ${m.maxPoints}::int,
+          score_percent = ${m.scorePercent}::int, passed = ${m.passed}::boolean, pass_percent = ${m.passPercent}::int
+        where id = ${attemptId}::uuid and status = 'in_progress' and revision = ${revision}::int returning id),
+      cleared as (delete from ${quizAttemptAnswers}
+        where attempt_id = (select id from closed)
+          and question_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(c.cleared)}::jsonb))),
+      written as (insert into ${quizAttemptAnswers}
           (attempt_id, question_id, response, points_awarded, correct, saved_at)
-        select closed.id, v.question_id, v.response, v.points, v.correct, v.saved_at
-        from closed, (values ${rows}) as v(question_id, response, points, correct, saved_at)
+        select closed.id, v.question_id, v.response, v.points_awarded, v.correct, v.saved_at
+        from closed, jsonb_to_recordset(${JSON.stringify(written)}::jsonb)
+          as v(question_id uuid, response jsonb, points_awarded numeric, correct boolean, saved_at timestamptz)
         on conflict (attempt_id, question_id) do update set response = excluded.response,
-          saved_at = excluded.saved_at, points_awarded = excluded.points_awarded, correct = excluded.correct)`);
-    }
-    if (c.earlier.length > 0) {
-      const rows = sql.join(
-        c.earlier.map((g) => sql`(${g.questionId}::uuid, ${g.points}::numeric, ${g.correct}::boolean)`),
-        sql`, `,
-      );
-      parts.push(sql`earlier as (update ${quizAttemptAnswers} as a
-        set points_awarded = v.points, correct = v.correct
-        from closed, (values ${rows}) as v(question_id, points, correct)
-        where a.attempt_id = closed.id and a.question_id = v.question_id)`);
-    }
-    const result = await x.execute<{ id: string }>(
-      sql`with ${sql.join(parts, sql`, `)} select id from closed`,
-    );
+          saved_at = excluded.saved_at, points_awarded = excluded.points_awarded, correct = excluded.correct),
+      earlier as (update ${quizAttemptAnswers} as a set points_awarded = v.points, correct = v.correct
+        from closed, jsonb_to_recordset(${JSON.stringify(c.earlier)}::jsonb)
+          as v("questionId" uuid, points numeric, correct boolean)
+        where a.attempt_id = closed.id and a.question_id = v."questionId")
+      select id from closed`);
     return result.rows.length > 0;
   },
   /** `questionsByIds` and `answersOf` in one query: the attempt's answer (if any) joined to each question. */
