@@ -4,7 +4,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { externalRedisUrl } from '../../test/harness.ts';
 
 /**
  * `npm run backup` and `npm run restore` as an operator runs them: real processes on an embedded
@@ -13,7 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-function run(script: 'backup' | 'restore', args: string[], dataDir: string) {
+function run(
+  script: 'backup' | 'restore',
+  args: string[],
+  dataDir: string,
+  env: Record<string, string> = {},
+) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
@@ -26,6 +33,7 @@ function run(script: 'backup' | 'restore', args: string[], dataDir: string) {
           SESSION_SECRET: randomBytes(48).toString('base64url'),
           DATA_DIR: dataDir,
           SEED_DEMO: 'false',
+          ...env,
         },
         timeout: 120_000,
       },
@@ -89,6 +97,43 @@ describe('npm run restore', () => {
 
     const forced = await run('restore', [archive, '--force'], target);
     expect(forced.code).toBe(0);
+  }, 180_000);
+
+  it.runIf(externalRedisUrl)(
+    "empties the academy's keys in the shared cache, so nothing cached before the restore is served",
+    async () => {
+      const redis = new Redis(externalRedisUrl as string);
+      const tag = randomBytes(6).toString('hex');
+      const prefix = `cli-${tag}:`;
+      const other = `cli-${tag}-other:catalog:version`;
+      try {
+        await redis.mset(`${prefix}catalog:version`, '41', `${prefix}catalog:v41:course:x`, '{}');
+        await redis.set(other, '8');
+        const res = await run('restore', [archive], join(work, 'with-redis'), {
+          REDIS_URL: externalRedisUrl as string,
+          REDIS_KEY_PREFIX: prefix,
+        });
+        expect(res.stderr).toBe('');
+        expect(res.code).toBe(0);
+        expect(res.stdout).toContain(`Shared cache emptied: 2 keys under "${prefix}" deleted.`);
+        expect(await redis.exists(`${prefix}catalog:version`, `${prefix}catalog:v41:course:x`)).toBe(0);
+        expect(await redis.get(other)).toBe('8');
+      } finally {
+        await redis.del(other);
+        redis.disconnect();
+      }
+    },
+    180_000,
+  );
+
+  it('answers exit 5 when the shared cache cannot be emptied, saying what to delete', async () => {
+    const res = await run('restore', [archive], join(work, 'redis-down'), {
+      REDIS_URL: 'redis://127.0.0.1:1',
+      REDIS_KEY_PREFIX: 'down:',
+    });
+    expect(res.code).toBe(5);
+    expect(res.stdout).toMatch(/tables\s+\d+/);
+    expect(res.stderr).toMatch(/Restored and verified, but the shared cache could not be emptied .*"down:"/);
   }, 180_000);
 
   it('refuses a truncated archive with exit 2 and changes nothing', async () => {

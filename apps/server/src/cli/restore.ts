@@ -8,15 +8,19 @@
  *    it. Stop the app first: a restore replaces the database under it.
  * 3. The database and the files are restored, then every table's row count and checksum and every
  *    file's are compared with the manifest. Exit code 0 only when everything matches.
+ * 4. With REDIS_URL set, the academy's keys in the shared cache (those under REDIS_KEY_PREFIX) are
+ *    deleted: cached pages, courses and sessions of the database as it was must not outlive it.
  *
  * Exit codes: 0 restored and verified, 1 failed, 2 the archive is bad, 3 the target is not empty,
- * 4 restored but not as the manifest says, 64 bad usage.
+ * 4 restored but not as the manifest says, 5 restored but the shared cache could not be emptied,
+ * 64 bad usage.
  */
 import { join, resolve } from 'node:path';
 import { ArchiveError } from '../modules/operations/backups/archive.ts';
 import { TargetNotEmptyError } from '../modules/operations/backups/database-snapshot.ts';
 import { describeMismatches } from '../modules/operations/backups/manifest.ts';
 import { restoreArchive } from '../modules/operations/backups/restore.service.ts';
+import { resetSharedCache } from '../platform/shared-cache-reset.ts';
 import { cliConfig, mib, table } from './cli-support.ts';
 
 const USAGE = 'Usage: npm run restore -- <archive.tar.gz> [--force]\n';
@@ -56,6 +60,18 @@ async function main(argv: string[]): Promise<number> {
     if (s.mismatches.length > 0) {
       process.stderr.write(`Restored, but not as the backup says: ${describeMismatches(s.mismatches)}\n`);
       return 4;
+    }
+    if (config.redis) {
+      const { url, keyPrefix } = config.redis;
+      try {
+        const removed = await resetSharedCache(url, keyPrefix);
+        process.stdout.write(`Shared cache emptied: ${removed} keys under "${keyPrefix}" deleted.\n`);
+      } catch (err) {
+        process.stderr.write(
+          `Restored and verified, but the shared cache could not be emptied (${(err as Error).message}). Delete the keys under "${keyPrefix}" in Redis before starting the app: they hold pages and sessions of the database as it was.\n`,
+        );
+        return 5;
+      }
     }
     process.stdout.write(
       'Restored and verified: every table and file matches the manifest. Start the app; its job queue starts empty.\n',
