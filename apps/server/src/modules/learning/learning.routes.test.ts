@@ -1,9 +1,12 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, registerUser, type TestApp } from '../../../test/harness.ts';
+import { enrollments as enrollmentsTable } from '../../db/schema/index.ts';
 import { manualClock } from '../../platform/clock.ts';
 import { buildCourse, buildLesson, buildSection, buildUser } from '../../seed/factories.ts';
 import { createCatalogCache } from '../catalog/catalog-cache.ts';
 import { createEnrollmentService, type EnrollmentService } from './enrollment.service.ts';
+import { TOUCH_AGAIN_AFTER_MS } from './player.service.ts';
 
 const clock = manualClock(new Date('2026-05-01T09:00:00Z'));
 let t: TestApp;
@@ -106,6 +109,35 @@ describe('POST /api/courses/:slug/enroll', () => {
 });
 
 describe('the lesson player', () => {
+  it('writes where to continue at once for a new lesson, and the same lesson again only after 30 s', async () => {
+    const { course: c, lessons } = await course();
+    const { client, user } = await registerUser(t, { verify: true });
+    await client.post(`/api/courses/${c.slug}/enroll`);
+    const stored = async () => {
+      const [e] = await t.platform.database.db
+        .select()
+        .from(enrollmentsTable)
+        .where(and(eq(enrollmentsTable.userId, user.id), eq(enrollmentsTable.courseId, c.id)));
+      return { lesson: e?.lastLessonId, at: e?.lastAccessedAt?.getTime() };
+    };
+    const open = async (id: string) =>
+      expect((await client.get(`/api/learning/lessons/${id}`)).statusCode).toBe(200);
+    const t0 = clock.now().getTime();
+    await open(lessons.video.id);
+    expect(await stored()).toEqual({ lesson: lessons.video.id, at: t0 });
+    clock.advance(TOUCH_AGAIN_AFTER_MS - 1_000);
+    await open(lessons.video.id);
+    expect(await stored()).toEqual({ lesson: lessons.video.id, at: t0 });
+    await open(lessons.text.id);
+    expect(await stored()).toEqual({ lesson: lessons.text.id, at: clock.now().getTime() });
+    const t1 = clock.now().getTime();
+    clock.advance(TOUCH_AGAIN_AFTER_MS);
+    await open(lessons.text.id);
+    expect(await stored()).toEqual({ lesson: lessons.text.id, at: t1 + TOUCH_AGAIN_AFTER_MS });
+    const mine = (await client.get('/api/learning/courses')).json().items[0];
+    expect(mine.continueLessonId).toBe(lessons.text.id);
+  });
+
   it('answers 404 for the course of a student who is not enrolled, and never sends locked or unbought content', async () => {
     const { course: c, lessons } = await course();
     const { client } = await registerUser(t, { verify: true });

@@ -8,6 +8,21 @@ import { AUTO_COMPLETE_PERCENT, accessState, availableAt, progressPercent } from
 import { createPlayerReads } from './player-reads.ts';
 
 /**
+ * Opening the lesson a student is already on within this long of their last access writes nothing:
+ * the player's outline has just recorded the visit (`recordView`), and a reload changes neither where
+ * to continue nor, by more than this, when they were last here.
+ */
+export const TOUCH_AGAIN_AFTER_MS = 30_000;
+
+function recentlyOn(e: Pick<EnrollmentRow, 'lastLessonId' | 'lastAccessedAt'>, lessonId: string, now: Date) {
+  return (
+    e.lastLessonId === lessonId &&
+    e.lastAccessedAt !== null &&
+    now.getTime() - e.lastAccessedAt.getTime() < TOUCH_AGAIN_AFTER_MS
+  );
+}
+
+/**
  * The lesson player: the course outline with the student's state, a lesson's content (only when
  * enrolled and released, or a free preview), progress with resume position and auto-completion.
  */
@@ -105,7 +120,8 @@ export function createPlayerService(d: LearningDeps) {
           });
       }
       const progress = enrolled ? row?.progress : null;
-      if (enrolled) await enrollmentsRepo.touch(database.db, enrollment.id, lesson.id, now);
+      if (enrolled && !recentlyOn(enrollment, lesson.id, now))
+        await enrollmentsRepo.touch(database.db, enrollment.id, lesson.id, now);
       return {
         id: lesson.id,
         courseId: course.id,
