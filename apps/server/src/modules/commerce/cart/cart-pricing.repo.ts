@@ -78,14 +78,6 @@ type JoinedCart = Awaited<ReturnType<typeof joinedCart>>;
 
 const byUserParam = eq(carts.userId, sql.placeholder('userId'));
 const cartWithLinesOn = reusable((x) => joinedCart(x, byUserParam).prepare('cart_with_lines'));
-const taxOn = reusable((x) =>
-  x
-    .select()
-    .from(taxRates)
-    .where(eq(taxRates.country, sql.placeholder('country')))
-    .limit(1)
-    .prepare('tax_rate_of_country'),
-);
 
 function cartFromJoined(joined: JoinedCart): CartWithLines | null {
   const cart = joined[0]?.cart;
@@ -145,7 +137,7 @@ export const cartPricingRepo = {
   /**
    * The user's cart with its lines, what they are (as `sellablesRepo.byRefs` reads them) and its pricing
    * lines (as `linesOf`), in one statement: the cart page, adding to it and the checkout read it so.
-   * With a country, that country's tax too (as `taxFor`). Null when the user has no cart.
+   * With a country, that country's tax too (none when it has no rate). Null when the user has no cart.
    */
   async cartWithLines(
     x: Executor,
@@ -231,12 +223,6 @@ export const cartPricingRepo = {
   async rateFor(x: Executor, rateId: string, country: string, currency: string) {
     const rates = await this.ratesFor(x, country, currency);
     return rates.find((r) => r.id === rateId) ?? null;
-  },
-
-  async taxFor(x: Executor, country: string | null): Promise<TaxRateRow | null> {
-    if (!country) return null;
-    const [row] = await taxOn(x).execute({ country: country.toUpperCase() });
-    return row ?? null;
   },
 
   /**

@@ -20,7 +20,7 @@ interface CartState {
   sellables: Map<string, Sellable>;
   /** Of the cart's courses, those the user has active access to. */
   enrolled: Set<string>;
-  /** The country's tax when the read that gave this state was given the country (`cartWithLines`). */
+  /** The country's tax, read with the lines when the view was asked for a country (`cartWithLines`). */
   tax?: TaxRateRow | null;
 }
 
@@ -36,17 +36,14 @@ export function createCartService(d: Deps) {
     // No cart, or no lines: nothing to price, nothing more to read.
     if (!cart || cart.rows.length === 0) return emptyCart(cart?.cart.couponCode ?? null);
     const { rows, sellables, enrolled, tax } = cart;
-    return priced(x, userId, { couponCode: cart.cart.couponCode, rows, sellables, enrolled, tax }, country);
+    return priced(x, userId, { couponCode: cart.cart.couponCode, rows, sellables, enrolled, tax });
   }
 
   /** The view of a cart whose lines, items and enrollments are known: its coupon and tax, and the quote. */
-  async function priced(x: Executor, userId: string, c: CartState, country?: string): Promise<Cart> {
+  async function priced(x: Executor, userId: string, c: CartState): Promise<Cart> {
     if (c.rows.length === 0) return emptyCart(c.couponCode);
-    const [enrolled, coupon, tax] = await Promise.all([
-      c.enrolled,
-      c.couponCode ? cartPricingRepo.couponFacts(x, c.couponCode, userId) : null,
-      c.tax !== undefined ? c.tax : cartPricingRepo.taxFor(x, country ?? null),
-    ]);
+    const coupon = c.couponCode ? await cartPricingRepo.couponFacts(x, c.couponCode, userId) : null;
+    const { enrolled, tax = null } = c;
     return buildCartView({
       rows: c.rows,
       sellables: c.sellables,

@@ -33,7 +33,7 @@ export async function quoteCart(
   input: CheckoutQuoteInput,
   now: Date,
 ): Promise<{ priced: PricedCart | null; unavailable: UnavailableLine[] }> {
-  // The country's tax comes with the lines (`taxFor`'s answer, in the same statement).
+  // The country's tax comes with the lines, in the same statement.
   const read = await cartPricingRepo.cartWithLines(x, userId, now, input.country);
   if (!read) return { priced: null, unavailable: [] };
   const { cart, lines, unavailable, enrolled, tax } = read;
