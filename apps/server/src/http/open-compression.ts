@@ -20,16 +20,28 @@ export interface OpenStream {
   length: number;
 }
 
+/**
+ * Brotli's settings for a page compressed once and served many times: quality 9, in a 64 KB window.
+ * The window picks the encoder's match finder: up to 16 bits a small one, about 3 MB of working
+ * memory; above, a table of 2^15 × 2^8 entries, 22–25 MB for each page being compressed (four at once
+ * in libuv's pool were the server's highest RSS). On our 60–80 KB pages the answer is 9 bytes longer,
+ * and made in a third of the time.
+ */
+export function pageBrotliParams(size: number): Record<number, number> {
+  return {
+    [constants.BROTLI_PARAM_QUALITY]: 9,
+    [constants.BROTLI_PARAM_LGWIN]: 16,
+    [constants.BROTLI_PARAM_SIZE_HINT]: size,
+  };
+}
+
 /** `data` compressed at a high quality (it is served many times), flushed and left open. */
 export async function openStream(data: Buffer, encoding: 'br' | 'gzip'): Promise<OpenStream> {
   const bytes =
     encoding === 'br'
       ? await brotli(data, {
           finishFlush: constants.BROTLI_OPERATION_FLUSH,
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 9,
-            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-          },
+          params: pageBrotliParams(data.length),
         })
       : await gz(data, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
   return { bytes, crc: crc32(data), length: data.length };

@@ -1,18 +1,23 @@
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompressSync, gzip } from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { closeStream, type OpenStream, openStream } from './open-compression.ts';
+import { closeStream, type OpenStream, openStream, pageBrotliParams } from './open-compression.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
-/** A rendered public page and its compressed forms, each made once, when first asked for. */
+/**
+ * A rendered public page and its compressed forms, each made once, when first asked for. Once the
+ * brotli form exists the page is kept as that alone (a ninth of the bytes): the rare answer without
+ * brotli is decompressed from it.
+ */
 interface CachedPage {
-  identity: Buffer;
+  identity?: Buffer;
   br?: Promise<Buffer>;
+  brBytes?: Buffer;
   gzip?: Promise<Buffer>;
 }
 
@@ -22,7 +27,8 @@ interface CachedPage {
  */
 interface SharedPage {
   head: Buffer;
-  end: string;
+  /** Bytes, not a slice of the rendered page's string (a slice would keep the whole page alive). */
+  end: Buffer;
   br?: Promise<OpenStream>;
   gzip?: Promise<OpenStream>;
 }
@@ -47,35 +53,50 @@ export function acceptedEncoding(req: FastifyRequest): Encoding {
  * stale: a change makes a new ETag and the old entry simply stops being asked for. Each instance keeps
  * its own; the version they share (Redis) is what keeps them right.
  */
-export function createPageCache(maxBytes = 32 * 1024 * 1024) {
+export function createPageCache(maxBytes = 16 * 1024 * 1024) {
   const pages = new LRUCache<string, CachedPage | SharedPage>({
     maxSize: maxBytes,
-    // The identity bytes and about a fifth more for the compressed forms.
-    sizeCalculation: (p) => Math.ceil(('identity' in p ? p.identity : p.head).length * 1.25) || 1,
+    sizeCalculation: sizeOf,
   });
+  const identityOf = (page: CachedPage): Buffer =>
+    page.identity ?? brotliDecompressSync(page.brBytes as Buffer);
   return {
     has: (etag: string) => pages.has(etag),
+    /**
+     * Keeps a rendered page. An ETag names everything the page shows, so a page stored already (by a
+     * request that rendered it at the same time) is kept with whatever was compressed of it.
+     */
     store(etag: string, html: string) {
-      pages.set(etag, { identity: Buffer.from(html) });
+      if (!pages.has(etag)) pages.set(etag, { identity: Buffer.from(html) });
     },
     /** The page's bytes in `encoding`, compressing once at a high quality (it is served many times). */
     async get(etag: string, encoding: Encoding): Promise<Buffer | null> {
       const page = pages.get(etag);
-      if (!page || !('identity' in page)) return null;
-      if (encoding === 'identity') return page.identity;
-      if (encoding === 'br')
-        page.br ??= brotli(page.identity, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 9,
-            [constants.BROTLI_PARAM_SIZE_HINT]: page.identity.length,
-          },
+      if (!page || 'head' in page) return null;
+      if (encoding === 'identity') return identityOf(page);
+      if (encoding === 'gzip') {
+        page.gzip ??= gz(identityOf(page), { level: 9 });
+        return page.gzip;
+      }
+      if (!page.br) {
+        const identity = identityOf(page);
+        page.br = brotli(identity, { params: pageBrotliParams(identity.length) }).then((br) => {
+          page.brBytes = br;
+          page.identity = undefined;
+          // Counted again at its new size, if it is still kept (lru-cache sizes an entry when it is
+          // set, and setting the same value again changes nothing).
+          if (pages.peek(etag) === page) {
+            pages.delete(etag);
+            pages.set(etag, page);
+          }
+          return br;
         });
-      else page.gzip ??= gz(page.identity, { level: 9 });
-      return (encoding === 'br' ? page.br : page.gzip) ?? null;
+      }
+      return page.br;
     },
     /** Keeps a shared page: `head`, then a part each answer writes (`own` of `getShared`), then `end`. */
     storeShared(key: string, head: string, end: string) {
-      pages.set(key, { head: Buffer.from(head), end });
+      if (!pages.has(key)) pages.set(key, { head: Buffer.from(head), end: Buffer.from(end) });
     },
     /**
      * The shared page with this answer's own part (`own`, a few hundred bytes) in `encoding`: the head
@@ -83,8 +104,8 @@ export function createPageCache(maxBytes = 32 * 1024 * 1024) {
      */
     async getShared(key: string, encoding: Encoding, own: string): Promise<Buffer | null> {
       const page = pages.get(key);
-      if (!page || 'identity' in page) return null;
-      const tail = Buffer.from(own + page.end);
+      if (!page || !('head' in page)) return null;
+      const tail = Buffer.concat([Buffer.from(own), page.end]);
       if (encoding === 'identity') return Buffer.concat([page.head, tail]);
       if (encoding === 'br') page.br ??= openStream(page.head, 'br');
       else page.gzip ??= openStream(page.head, 'gzip');
@@ -95,3 +116,10 @@ export function createPageCache(maxBytes = 32 * 1024 * 1024) {
   };
 }
 export type PageCache = ReturnType<typeof createPageCache>;
+
+/** What an entry holds: its bytes, and about a fifth more while its compressed forms are still to come. */
+function sizeOf(page: CachedPage | SharedPage): number {
+  if ('head' in page) return Math.ceil((page.head.length + page.end.length) * 1.25) || 1;
+  if (page.identity) return Math.ceil(page.identity.length * 1.25) || 1;
+  return (page.brBytes?.length ?? 0) * 2 || 1;
+}
