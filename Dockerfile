@@ -4,7 +4,7 @@
 #   docker build -t 9tangle:$(git rev-parse --short HEAD) .
 #   docker run -d --name 9tangle-web -p 3000:3000 -v 9tangle-data:/data --env-file /etc/9tangle/9tangle.env 9tangle:<tag>
 #   docker run -d --name 9tangle-worker -v 9tangle-data:/data --env-file /etc/9tangle/9tangle.env \
-#     -e WORKER_HEALTH_PORT=3100 9tangle:<tag> node --enable-source-maps apps/server/dist/worker.js
+#     -e WORKER_HEALTH_PORT=3100 9tangle:<tag> node apps/server/dist/worker.js
 #
 # The worker needs PostgreSQL (DATABASE_URL); web containers then set JOBS_ENABLED=false. See
 # docs/operations.md ("Deployment") for the whole procedure.
@@ -87,4 +87,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # tini forwards SIGTERM to node, which finishes in-flight requests and jobs before exiting (30 s max):
 # give `docker stop` at least that (`--stop-timeout 35` or stop_grace_period: 35s).
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--enable-source-maps", "apps/server/dist/main.js"]
+CMD ["node", "apps/server/dist/main.js"]

@@ -64,6 +64,8 @@ export const EnvSchema = z.object({
   MAX_HEAP_USED_MB: z.coerce.number().int().min(0).default(0),
   MAX_RSS_MB: z.coerce.number().int().min(0).default(0),
   MAX_CONNECTIONS: z.coerce.number().int().min(0).default(4096),
+  // How far V8 lets the heap grow past what a full GC left alive, in percent (ADR 057). 0: V8's own.
+  HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(20),
   HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   HTTP_CACHE_STALE_SECONDS: z.coerce.number().int().min(0).max(604_800).default(600),
   ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
@@ -187,6 +189,8 @@ export interface Config {
     /** Cache-Control of public, anonymous pages and catalog reads (ADR 020). */
     publicCache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number };
   };
+  /** V8's heap growing factor, set by the process itself (ADR 057); 0 leaves V8's own. */
+  heapGrowthPercent: number;
   dataDir: string;
   db: { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string; poolMax: number };
   redis: { url: string; keyPrefix: string } | null;
@@ -322,6 +326,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         staleWhileRevalidateSeconds: e.HTTP_CACHE_STALE_SECONDS,
       },
     },
+    heapGrowthPercent: e.HEAP_GROWTH_PERCENT,
     dataDir,
     db: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { createPasswordHasher } from './modules/identity/passwords.ts';
+import { limitHeapGrowth } from './platform/heap-growth.ts';
 import { openPlatform } from './platform/index.ts';
 import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  limitHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger(config.log);
   const platform = await openPlatform(config, logger);
   const admin = await ensureFirstAdmin(

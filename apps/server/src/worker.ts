@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
+import { limitHeapGrowth } from './platform/heap-growth.ts';
 import { openPlatform, type Platform } from './platform/index.ts';
 import { createLogger } from './platform/logger.ts';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const config = { ...loaded, jobsEnabled: true };
+  limitHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger(config.log).child({ process: 'worker' });
   const platform = await openPlatform(config, logger);
   const app = await buildApp({ ...platform, config, logger, webDist: null });
